@@ -1,0 +1,31 @@
+import type { RevisionLog } from '../../store/types.ts';
+import type { WatchCache } from '../storage/watch-cache.ts';
+import type { ResourceRegistry } from '../resources/registry.ts';
+import type { ResourceInfo } from '../resources/types.ts';
+import type { SchemaLookup } from '../schema/merge-meta.ts';
+import type { UserInfo } from '../auth/authenticate.ts';
+import type { ResourceRequestInfo } from '../http/request-info.ts';
+
+/** What every handler may use: the store for writes, the cache for reads, and the catalogue. */
+export interface ApiDeps {
+  store: RevisionLog;
+  cache: WatchCache;
+  registry: ResourceRegistry;
+  schemas: SchemaLookup;
+  now: () => Date;
+  /** Node-port range for Service validation, from --service-node-port-range. */
+  nodePortRange: { min: number; max: number };
+}
+
+/** One API request, decoded from HTTP: the handlers never see the HTTP framework. */
+export interface ApiRequest {
+  info: ResourceRequestInfo;
+  resource: ResourceInfo;
+  query: URLSearchParams;
+  headers: Headers;
+  body?: string;
+  contentType: string;
+  user: UserInfo;
+  /** Aborted when the client goes away (watches end then). */
+  signal: AbortSignal;
+}

@@ -1,0 +1,46 @@
+import type { KubeObject } from '../meta/object.ts';
+import type { ResourceInfo } from '../resources/types.ts';
+
+/**
+ * The spec/status split of resources with a status subresource (upstream's
+ * PrepareForCreate/PrepareForUpdate): writes to the main resource cannot change status,
+ * writes to /status can change nothing but status.
+ */
+export function prepareForCreate(info: ResourceInfo, obj: KubeObject): void {
+  if (info.hasStatus) {
+    // Nodes may carry status on create (the kubelet registers itself that way); others start empty.
+    if (info.kind === 'Node' && info.group === '') return;
+    if (info.kind === 'Pod' && info.group === '') {
+      obj.status = { phase: 'Pending' };
+      return;
+    }
+    if (info.kind === 'Namespace' && info.group === '') return;
+    delete obj.status;
+  }
+}
+
+/** Returns the object to store for a main-resource update: status kept from the old object. */
+export function prepareForUpdate(info: ResourceInfo, obj: KubeObject, old: KubeObject): void {
+  if (!info.hasStatus) return;
+  if (old.status === undefined) delete obj.status;
+  else obj.status = old.status;
+}
+
+/** For a /status write: everything but status (and metadata the client may not change) from the old object. */
+export function prepareForStatusUpdate(obj: KubeObject, old: KubeObject): KubeObject {
+  const next: KubeObject = { ...old, metadata: { ...old.metadata } };
+  if (obj.status === undefined) delete next.status;
+  else next.status = obj.status;
+  next.metadata.resourceVersion = obj.metadata.resourceVersion;
+  next.metadata.managedFields = old.metadata.managedFields;
+  return next;
+}
+
+/** Whether the update changed anything beyond metadata and status: such changes bump metadata.generation. */
+export function specChanged(obj: KubeObject, old: KubeObject): boolean {
+  for (const key of new Set([...Object.keys(obj), ...Object.keys(old)])) {
+    if (key === 'metadata' || key === 'status' || key === 'apiVersion' || key === 'kind') continue;
+    if (JSON.stringify(obj[key]) !== JSON.stringify(old[key])) return true;
+  }
+  return false;
+}

@@ -1,0 +1,20 @@
+import type { ResourceInfo } from '../resources/types.ts';
+
+/**
+ * Storage keys, as kube-apiserver lays them out in etcd:
+ * `/registry/<resource>[.<group>]/<namespace>/<name>` and `/registry/<resource>[.<group>]/<name>`.
+ * Core events and events.k8s.io events share one storage, as upstream.
+ */
+export function storagePrefixOf(info: Pick<ResourceInfo, 'resource' | 'group'>): string {
+  if (info.resource === 'events' && (info.group === '' || info.group === 'events.k8s.io')) return '/registry/events/';
+  return `/registry/${info.group ? `${info.resource}.${info.group}` : info.resource}/`;
+}
+
+export function objectKey(info: ResourceInfo, namespace: string | undefined, name: string): string {
+  return info.namespaced ? `${storagePrefixOf(info)}${namespace}/${name}` : `${storagePrefixOf(info)}${name}`;
+}
+
+/** Prefix of one namespace's objects (or all objects when namespace is empty). */
+export function listPrefix(info: ResourceInfo, namespace: string | undefined): string {
+  return info.namespaced && namespace ? `${storagePrefixOf(info)}${namespace}/` : storagePrefixOf(info);
+}
