@@ -9,7 +9,7 @@ export function encodeBase64Url(bytes: Uint8Array): string {
 }
 
 /** Returns undefined for text that is not base64url, so callers can reject a token without try/catch. */
-export function decodeBase64Url(text: string): Uint8Array | undefined {
+export function decodeBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   const binary = atob(padded);

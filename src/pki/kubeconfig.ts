@@ -3,7 +3,7 @@
  * cluster, user and context, all named `default`, with the CA, client certificate
  * and key embedded so the file works when copied to another machine.
  */
-import yaml from 'js-yaml';
+import { dump } from 'js-yaml';
 import { writeTextFile } from './pem-files.ts';
 
 export const DEFAULT_KUBECONFIG_SERVER = 'https://127.0.0.1:6443';
@@ -27,7 +27,7 @@ export interface WriteKubeconfigOptions extends KubeconfigOptions {
 
 export function renderKubeconfig(options: KubeconfigOptions): string {
   const base64 = (text: string) => btoa(text);
-  return yaml.dump({
+  return dump({
     apiVersion: 'v1',
     kind: 'Config',
     clusters: [{ name: 'default', cluster: { server: options.server ?? DEFAULT_KUBECONFIG_SERVER, 'certificate-authority-data': base64(options.caPem) } }],
