@@ -1,4 +1,4 @@
-import { FAILSAFE_SCHEMA, load } from 'js-yaml';
+import { FAILSAFE_SCHEMA, loadAll } from 'js-yaml';
 import { closestName } from './closest-name.ts';
 import { ConfigError } from './errors.ts';
 import type { AnyFlag } from './flags.ts';
@@ -25,13 +25,18 @@ export function readConfigFileValues(options: {
   knownNames: ReadonlySet<string>;
 }): ReadonlyMap<string, readonly string[]> {
   const { path } = options;
-  let document: unknown;
+  let documents: unknown[];
   try {
-    document = load(options.text, { schema: FAILSAFE_SCHEMA });
+    // loadAll, because js-yaml's load refuses an empty or comment-only file, which k3s accepts.
+    documents = loadAll(options.text, { schema: FAILSAFE_SCHEMA });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError(path, `cannot parse config file ${path}: ${reason}`);
   }
+  if (documents.length > 1) {
+    throw new ConfigError(path, `config file ${path} must hold one YAML document, not ${documents.length}`);
+  }
+  const document = documents[0];
   if (document === undefined || document === null || document === '') return new Map();
   if (typeof document !== 'object' || Array.isArray(document)) {
     throw new ConfigError(path, `config file ${path} must be a YAML mapping of flag names to values`);

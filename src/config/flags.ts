@@ -11,6 +11,7 @@ import {
   optionalDnsSubdomainKind,
   optionalIpKind,
   optionalStringKind,
+  pathKind,
   portKind,
   portRangeKind,
   serverUrlKind,
@@ -84,7 +85,7 @@ export const commonFlags = {
   config: declare({
     name: 'config',
     aliases: ['c'],
-    kind: stringKind,
+    kind: pathKind,
     env: 'SKIFF_CONFIG_FILE',
     category: '(config)',
     usage: 'Load configuration from FILE (read only if it exists, unless given explicitly)',
@@ -101,7 +102,7 @@ export const commonFlags = {
   dataDir: declare({
     name: 'data-dir',
     aliases: ['d'],
-    kind: stringKind,
+    kind: pathKind,
     env: 'SKIFF_DATA_DIR',
     category: '(data)',
     usage: 'Folder to hold state',
@@ -153,7 +154,7 @@ export const serverFlags = {
   writeKubeconfig: declare({
     name: 'write-kubeconfig',
     aliases: ['o'],
-    kind: stringKind,
+    kind: pathKind,
     env: 'SKIFF_KUBECONFIG_OUTPUT',
     category: '(client)',
     usage: 'Write the admin kubeconfig to this file',
@@ -280,7 +281,7 @@ export const nodeFlags = {
   }),
   resolvConf: declare({
     name: 'resolv-conf',
-    kind: stringKind,
+    kind: pathKind,
     env: 'SKIFF_RESOLV_CONF',
     category: '(agent/networking)',
     usage: 'Resolver file whose nameservers cluster DNS forwards to',

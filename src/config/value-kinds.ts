@@ -35,6 +35,15 @@ function scalar<T>(spec: {
 
 export const stringKind: ValueKind<string> = scalar({ placeholder: 'string', parseOne: (text) => text });
 
+/** A file or folder path; empty would silently mean the working directory, so it is refused. */
+export const pathKind: ValueKind<string> = scalar({
+  placeholder: 'path',
+  parseOne: (text) => {
+    if (text.trim() === '') throw new InvalidValue('expected a non-empty path');
+    return text;
+  },
+});
+
 /** An optional string: empty text means "not set", so a computed fallback applies later. */
 export const optionalStringKind: ValueKind<string | undefined> = scalar({
   placeholder: 'string',
