@@ -15,6 +15,33 @@ export interface ApiDeps {
   now: () => Date;
   /** Node-port range for Service validation, from --service-node-port-range. */
   nodePortRange: { min: number; max: number };
+  access: AccessControl;
+}
+
+/** Authorization attributes as upstream's authorizer.Attributes. */
+export interface AccessAttributes {
+  verb: string;
+  apiGroup: string;
+  resource: string;
+  subresource: string;
+  namespace: string;
+  name: string;
+  path?: string;
+  resourceRequest: boolean;
+}
+
+/** What the review resources and the token subresource need from authentication and authorization. */
+export interface AccessControl {
+  authorize(user: UserInfo, attrs: AccessAttributes): { allowed: boolean; reason: string };
+  authenticateToken(token: string, audiences?: string[]): Promise<UserInfo | undefined>;
+  issueServiceAccountToken(opts: {
+    namespace: string;
+    name: string;
+    uid: string;
+    audiences: string[];
+    expirationSeconds: number;
+    boundObject?: { kind: string; name: string; uid: string };
+  }): Promise<{ token: string; expirationTimestamp: string }>;
 }
 
 /** One API request, decoded from HTTP: the handlers never see the HTTP framework. */

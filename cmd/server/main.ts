@@ -1,0 +1,50 @@
+import type { ServerConfig } from '../../src/config/types.ts';
+import { openStore } from '../../src/store/open.ts';
+import { Compactor } from '../../src/store/compactor.ts';
+import { ApiServer } from '../../src/api/api-server.ts';
+import { guessNodeAddress } from '../../src/host/node-address.ts';
+import { firstServiceIp } from '../../src/host/service-ip.ts';
+import { SKIFF_VERSION, kubernetesVersionInfo } from '../../src/version.ts';
+
+/**
+ * `skiff server`: wires the datastore, the API server and (later) the controllers and the
+ * local agent, then runs until the signal aborts. Start-up is straight-line; stop runs in
+ * reverse order.
+ */
+export async function runServer(config: ServerConfig, signal: AbortSignal): Promise<void> {
+  const log = (msg: string) => process.stderr.write(`${new Date().toISOString()} skiff ${msg}\n`);
+  const started = performance.now();
+  const store = openStore(config.datastore.endpoint, config.dataDir);
+  await store.start();
+  const compactor = new Compactor({ store });
+  const advertise = config.server.advertiseAddress ?? config.agent.nodeIp ?? guessNodeAddress();
+  const api = new ApiServer({
+    store,
+    dataDir: config.dataDir,
+    bindAddress: config.server.bindAddress,
+    port: config.server.httpsListenPort,
+    advertiseAddress: advertise,
+    tlsSans: config.tls.sans,
+    kubernetesServiceIp: firstServiceIp(config.network.serviceCidr),
+    clusterDomain: config.network.clusterDomain,
+    token: config.server.token,
+    kubeconfig: { path: config.server.writeKubeconfig, mode: config.server.writeKubeconfigMode },
+    nodePortRange: config.network.serviceNodePortRange,
+    version: kubernetesVersionInfo(),
+  });
+  try {
+    await api.start();
+    compactor.start();
+    log(`API server ${SKIFF_VERSION} ready on https://${config.server.bindAddress}:${api.port} in ${Math.round(performance.now() - started)} ms; kubeconfig at ${config.server.writeKubeconfig}`);
+    if (!config.server.disableAgent) log('the local agent is not part of this release yet: running the control plane only (as with --disable-agent)');
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      else signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+  } finally {
+    log('shutting down');
+    compactor.stop();
+    await api.stop();
+    await store.close();
+  }
+}

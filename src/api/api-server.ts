@@ -1,0 +1,118 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { RevisionLog } from '../store/types.ts';
+import { WatchCache } from './storage/watch-cache.ts';
+import { ResourceRegistry } from './resources/registry.ts';
+import { createApiApp } from './http/app.ts';
+import { listenHttps } from './http/adapters/node.ts';
+import { ensureBootstrapObjects, systemNamespaces } from './bootstrap.ts';
+import { builtinSchemaLookup } from './schema/builtin-schemas.ts';
+import { ensureClusterPki, ensureServerToken, writeKubeconfig, type ClusterPki } from '../pki/index.ts';
+import { createAccess } from './access.ts';
+import { bootstrapPolicyObjects } from './bootstrap-policy.ts';
+import { createOpenApiService } from './openapi-service.ts';
+import { CrdServing } from './crd/serving.ts';
+import type { ApiDeps } from './handlers/deps.ts';
+
+export interface ApiServerOptions {
+  store: RevisionLog;
+  dataDir: string;
+  bindAddress: string;
+  port: number;
+  /** The address clients (and the `kubernetes` endpoints) should use. */
+  advertiseAddress: string;
+  tlsSans: readonly string[];
+  /** The first IP of the service CIDR (10.43.0.1), put in the serving certificate. */
+  kubernetesServiceIp: string;
+  clusterDomain: string;
+  token?: string;
+  kubeconfig?: { path: string; mode: number };
+  nodePortRange: { min: number; max: number };
+  now?: () => Date;
+  version: Record<string, string>;
+}
+
+/**
+ * The API server component: datastore watch cache, certificates, bootstrap objects and the
+ * HTTPS listener. `start` resolves once /readyz would answer ok.
+ */
+export class ApiServer {
+  private cache?: WatchCache;
+  private listener?: { close(): Promise<void>; port: number };
+  private crds?: CrdServing;
+  pki?: ClusterPki;
+  deps?: ApiDeps;
+  token?: string;
+
+  constructor(private readonly opts: ApiServerOptions) {}
+
+  get port(): number {
+    return this.listener?.port ?? this.opts.port;
+  }
+
+  async start(): Promise<void> {
+    const o = this.opts;
+    const now = o.now ?? (() => new Date());
+    const cache = (this.cache = new WatchCache(o.store));
+    const [pki] = await Promise.all([
+      ensureClusterPki({
+        tlsDir: join(o.dataDir, 'server', 'tls'),
+        sans: { dns: [hostname(), ...o.tlsSans.filter((s) => !isIp(s))], ips: [o.advertiseAddress, o.kubernetesServiceIp, ...o.tlsSans.filter(isIp)] },
+        clusterDomain: o.clusterDomain,
+      }),
+      cache.start(),
+    ]);
+    this.pki = pki;
+    this.token = await ensureServerToken(o.dataDir, o.token);
+    await ensureBootstrapObjects({ store: o.store, cache, now: now(), objects: [...systemNamespaces(), ...bootstrapPolicyObjects()] });
+
+    const registry = new ResourceRegistry();
+    const access = await createAccess({ cache, pki, token: this.token, now });
+    const deps: ApiDeps = { store: o.store, cache, registry, schemas: builtinSchemaLookup, now, nodePortRange: o.nodePortRange, access: access.control };
+    this.deps = deps;
+    this.crds = new CrdServing(deps);
+    this.crds.start();
+    let ready = false;
+    const app = createApiApp({
+      deps,
+      gate: access.gate,
+      publicRoutes: {
+        '/cacerts': () => new Response(pki.serverCa.certPem, { headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+        '/ping': () => new Response('pong', { headers: { 'content-type': 'text/plain' } }),
+      },
+      ready: () => ready,
+      serverAddress: `${o.advertiseAddress}:${o.port}`,
+      version: o.version,
+      openapi: createOpenApiService(registry),
+    });
+    this.listener = await listenHttps({
+      app,
+      host: o.bindAddress,
+      port: o.port,
+      certPem: `${pki.serving.certPem}`,
+      keyPem: pki.serving.keyPem,
+      clientCaPem: pki.clientCa.certPem,
+    });
+    if (o.kubeconfig) {
+      await writeKubeconfig({
+        path: o.kubeconfig.path,
+        mode: o.kubeconfig.mode,
+        server: `https://127.0.0.1:${this.port}`,
+        caPem: pki.serverCa.certPem,
+        certPem: pki.admin.certPem,
+        keyPem: pki.admin.keyPem,
+      });
+    }
+    ready = true;
+  }
+
+  async stop(): Promise<void> {
+    this.crds?.stop();
+    await this.listener?.close();
+    this.cache?.stop();
+  }
+}
+
+function isIp(s: string): boolean {
+  return /^[\d.]+$/.test(s) || s.includes(':');
+}

@@ -1,0 +1,66 @@
+import { createServer, type Server } from 'node:https';
+import type { TLSSocket } from 'node:tls';
+import type { IncomingMessage } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { AppEnv, PeerInfo } from '../app.ts';
+
+export interface HttpsListenOptions {
+  app: Hono<AppEnv>;
+  host: string;
+  port: number;
+  certPem: string;
+  keyPem: string;
+  /** CA that client certificates must chain to (the client CA). */
+  clientCaPem: string;
+}
+
+/**
+ * The Node adapter: an HTTPS server that asks for (but does not require) a client
+ * certificate, verified by TLS against the client CA, and hands it to the app as PeerInfo.
+ * The only Node-specific code of the API; Bun and Deno get adapters of their own.
+ */
+export async function listenHttps(opts: HttpsListenOptions): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+  const listener = getRequestListener((req, env) => {
+    const incoming = (env as { incoming: IncomingMessage }).incoming;
+    return opts.app.fetch(req, { peer: () => peerOf(incoming) });
+  });
+  const server = createServer(
+    {
+      cert: opts.certPem,
+      key: opts.keyPem,
+      ca: opts.clientCaPem,
+      requestCert: true,
+      rejectUnauthorized: false,
+      // kubectl and client-go keep connections alive; watches hold them for a long time.
+      keepAlive: true,
+    },
+    (req, res) => void listener(req, res),
+  );
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 0; // watches are long-lived
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  return {
+    server,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function peerOf(req: IncomingMessage): PeerInfo {
+  const socket = req.socket as TLSSocket;
+  if (!socket.authorized) return {};
+  const cert = socket.getPeerCertificate();
+  if (!cert || !cert.raw) return {};
+  return { clientCertificateDer: new Uint8Array(cert.raw) };
+}
