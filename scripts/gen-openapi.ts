@@ -205,7 +205,7 @@ function readClientApis(): { gvs: ServedGroupVersion[]; parameters: Record<strin
     for (const m of js.matchAll(/(?:deserialize|serialize)\([^;]*?, "(\w+)", ""\)/g)) {
       if (/^[A-Z]/.test(m[1]!) && m[1] !== 'Date') models.add(m[1]!);
     }
-    for (const m of js.matchAll(/@param (\w+) (.+)/g)) parameters[m[1]!] ??= m[2]!.replace(/\\&#39;/g, "'");
+    for (const m of js.matchAll(/@param _?(\w+) (.+)/g)) parameters[m[1]!] ??= m[2]!.replace(/\\&#39;/g, "'");
     gvs.push({ ...gv, models });
   }
   return { gvs, parameters };
@@ -248,6 +248,7 @@ const special: Record<string, StructuralSchema> = {
   'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime': { type: 'string', format: 'date-time' },
   'io.k8s.apimachinery.pkg.runtime.RawExtension': { type: 'object' },
   'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1': { type: 'object' },
+  'io.k8s.apimachinery.pkg.apis.meta.v1.Patch': { type: 'object' },
   'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSON': {},
   'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOrArray': {},
   'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOrBool': {},
@@ -275,10 +276,14 @@ function main(): void {
     for (const model of gv.models) {
       const split = splitClientName(model);
       if (!split || split.version !== gv.version || !load(model)) continue;
-      const name = `${packageOfGroup(gv.group)}.${gv.version}.${split.type}`;
-      const metaName = `io.k8s.apimachinery.pkg.apis.meta.${split.version}.${split.type}`;
-      if (models.props.has(name) || !models.props.has(metaName)) upstreamOf.set(model, name);
-      else if (!upstreamOf.has(model)) upstreamOf.set(model, metaName);
+      // An API class also names kinds of other groups (Scale from autoscaling, Eviction from
+      // policy, Status from meta): kubernetes-models knows which package each one is in.
+      const guess = `${packageOfGroup(gv.group)}.${gv.version}.${split.type}`;
+      const known = [...models.props.keys()].filter((n) => n.endsWith(`.${split.version}.${split.type}`) && !n.includes('.extensions.'));
+      const prefix = /^([A-Z][a-z]+)V\d/.exec(model)?.[1]?.toLowerCase();
+      const prefixed = known.filter((n) => prefix && n.includes(`.${prefix}.`));
+      const name = prefixed.length === 1 ? prefixed[0]! : known.includes(guess) ? guess : known.length === 1 ? known[0]! : guess;
+      if (!upstreamOf.has(model) || name !== guess) upstreamOf.set(model, name);
     }
   }
   // Meta types the API classes never name (watch streams are untyped there).
