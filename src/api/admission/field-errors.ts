@@ -88,3 +88,8 @@ export function tooMany(field: FieldPath, actual: number, max: number): StatusCa
 export function immutable(field: FieldPath, value: unknown): StatusCause {
   return invalid(field, value, 'field is immutable');
 }
+
+/** Upstream ValidateNonnegativeField. */
+export function nonNegative(field: FieldPath, value: unknown): StatusCause[] {
+  return typeof value === 'number' && value < 0 ? [invalid(field, value, 'must be greater than or equal to 0')] : [];
+}
