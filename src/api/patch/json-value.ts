@@ -33,3 +33,11 @@ export function goJsonTypeName(value: unknown): string {
       return 'object';
   }
 }
+
+/**
+ * Sets `object[key]` as an own data property. Plain assignment would treat a `__proto__` key
+ * from a request body as the prototype instead of a member.
+ */
+export function setMember(object: JsonObject, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}

@@ -70,6 +70,13 @@ describe('applyMergePatch', () => {
     });
   }
 
+  it('keeps a __proto__ key from a request body as a member, not a prototype', () => {
+    const result = applyMergePatch({ a: 1 }, JSON.parse('{"__proto__": {"polluted": true}}'));
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(Object.keys(result)).toStrictEqual(['a', '__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('changes neither the object nor the patch', () => {
     const doc = { metadata: { labels: { a: '1' } }, spec: { list: [1] } };
     const patch = { metadata: { labels: { a: null, b: '2' } }, spec: { list: [2], extra: { x: null } } };

@@ -1,5 +1,5 @@
 import { errors } from '../errors.ts';
-import { cloneJson, isJsonObject, type JsonObject } from './json-value.ts';
+import { cloneJson, isJsonObject, setMember, type JsonObject } from './json-value.ts';
 
 /**
  * Applies an RFC 7386 JSON merge patch (`kubectl patch --type merge`) to a copy of `doc`:
@@ -24,16 +24,17 @@ function mergeObjects(target: JsonObject, patch: JsonObject): JsonObject {
       delete target[key];
       continue;
     }
-    const current = target[key];
+    // Own members only: `target.__proto__` is Object.prototype, which must never be merged into.
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isJsonObject(current) && isJsonObject(value)) {
-      target[key] = mergeObjects(current, value);
+      setMember(target, key, mergeObjects(current, value));
     } else if (isJsonObject(current)) {
       // evanphx/json-patch: an object replaced by a non-object takes the value as sent.
-      target[key] = value;
+      setMember(target, key, value);
     } else {
       // A new value (or one replacing a non-object) loses its null members, as RFC 7386 says
       // merging into nothing would; nulls inside arrays stay, as upstream leaves them.
-      target[key] = withoutNullMembers(value);
+      setMember(target, key, withoutNullMembers(value));
     }
   }
   return target;
@@ -44,7 +45,7 @@ function withoutNullMembers(value: unknown): unknown {
   if (!isJsonObject(value)) return value;
   for (const [key, member] of Object.entries(value)) {
     if (member === null) delete value[key];
-    else value[key] = withoutNullMembers(member);
+    else setMember(value, key, withoutNullMembers(member));
   }
   return value;
 }

@@ -1,5 +1,5 @@
 import type { SchemaNode } from '../schema/merge-meta.ts';
-import { isJsonObject, type JsonObject } from './json-value.ts';
+import { isJsonObject, setMember, type JsonObject } from './json-value.ts';
 import { smpErrors } from './strategic-merge-errors.ts';
 import { deleteFromPrimitiveList, listMerges, mergeListField } from './strategic-merge-list.ts';
 import {
@@ -17,7 +17,9 @@ const DELETE_FROM_PRIMITIVE_LIST = '$deleteFromPrimitiveList';
 
 /** The schema of `key` inside an object schema: a named property, or the map's value type. */
 function fieldSchema(schema: SchemaNode | undefined, key: string): SchemaNode | undefined {
-  return schema?.properties?.[key] ?? schema?.additionalProperties;
+  const properties = schema?.properties;
+  if (properties && Object.hasOwn(properties, key)) return properties[key];
+  return schema?.additionalProperties;
 }
 
 /**
@@ -34,14 +36,14 @@ export function mergeMap(original: JsonObject, patch: JsonObject, schema: Schema
       const listKey = directiveTarget(key, DELETE_FROM_PRIMITIVE_LIST);
       // As upstream, a null deletion list clears the list itself.
       if (value === null) delete original[listKey];
-      else if (listKey in original) original[listKey] = deleteFromPrimitiveList(original[listKey], value);
+      else if (Object.hasOwn(original, listKey)) setMember(original, listKey, deleteFromPrimitiveList(original[listKey], value));
       continue;
     }
     if (value === null) {
       delete original[key];
       continue;
     }
-    original[key] = mergeValue(original[key], value, fieldSchema(schema, key));
+    setMember(original, key, mergeValue(Object.hasOwn(original, key) ? original[key] : undefined, value, fieldSchema(schema, key)));
   }
   return original;
 }
@@ -107,8 +109,8 @@ function applySetElementOrders(original: JsonObject, patch: JsonObject, schema: 
     if (!Array.isArray(order)) throw smpErrors.badArgType('list', order);
     const listKey = directiveTarget(key, SET_ELEMENT_ORDER);
     const listSchema = fieldSchema(schema, listKey);
-    const live = original[listKey] ?? undefined;
-    const patchList = listKey in patch ? patch[listKey] : undefined;
+    const live = Object.hasOwn(original, listKey) ? original[listKey] : undefined;
+    const patchList = Object.hasOwn(patch, listKey) ? patch[listKey] : undefined;
     if (live !== undefined && live !== null && !Array.isArray(live)) throw smpErrors.badArgType('list', live);
     if (patchList !== undefined && !Array.isArray(patchList)) throw smpErrors.badArgType('list', patchList);
     const liveList = Array.isArray(live) ? live : undefined;
@@ -120,18 +122,18 @@ function applySetElementOrders(original: JsonObject, patch: JsonObject, schema: 
     const kind = elementKind(liveList ?? [], patchList ?? []);
     delete patch[listKey];
     if (kind === undefined) {
-      original[listKey] = merged;
+      setMember(original, listKey, merged);
       continue;
     }
     const { named, serverOnly } = partitionByPresence(merged, order, mergeKey);
-    original[listKey] = normalizeElementOrder({
+    setMember(original, listKey, normalizeElementOrder({
       named,
       serverOnly,
       patchOrder: order,
       serverOrder: liveList ?? [],
       mergeKey,
       kind,
-    });
+    }));
   }
 }
 

@@ -239,6 +239,14 @@ describe('applyStrategicMergePatch', () => {
     });
   }
 
+  it('keeps a __proto__ key from a request body as a member, not a prototype', () => {
+    const result = applyStrategicMergePatch({ metadata: {} }, JSON.parse('{"metadata": {"__proto__": {"x": 1}}}'), podSchema);
+    const metadata = result.metadata as Record<string, unknown>;
+    expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
+    expect(Object.keys(metadata)).toStrictEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   it('changes neither the object nor the patch it is given', () => {
     const doc = pod(containers({ name: 'a', image: '1' }), { finalizers: ['x'], labels: { a: '1' } });
     const patch = {
