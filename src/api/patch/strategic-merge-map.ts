@@ -36,14 +36,17 @@ export function mergeMap(original: JsonObject, patch: JsonObject, schema: Schema
       const listKey = directiveTarget(key, DELETE_FROM_PRIMITIVE_LIST);
       // As upstream, a null deletion list clears the list itself.
       if (value === null) delete original[listKey];
-      else if (Object.hasOwn(original, listKey)) setMember(original, listKey, deleteFromPrimitiveList(original[listKey], value));
+      else if (Object.hasOwn(original, listKey)) {
+        setMember(original, listKey, deleteFromPrimitiveList(original[listKey], value));
+      }
       continue;
     }
     if (value === null) {
       delete original[key];
       continue;
     }
-    setMember(original, key, mergeValue(Object.hasOwn(original, key) ? original[key] : undefined, value, fieldSchema(schema, key)));
+    const current = Object.hasOwn(original, key) ? original[key] : undefined;
+    setMember(original, key, mergeValue(current, value, fieldSchema(schema, key)));
   }
   return original;
 }
