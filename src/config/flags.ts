@@ -8,7 +8,6 @@ import {
   fileModeKind,
   ipKind,
   listKind,
-  optionalDnsSubdomainKind,
   optionalIpKind,
   optionalStringKind,
   pathKind,
@@ -88,7 +87,7 @@ export const commonFlags = {
     kind: pathKind,
     env: 'SKIFF_CONFIG_FILE',
     category: '(config)',
-    usage: 'Load configuration from FILE (read only if it exists, unless given explicitly)',
+    usage: 'Load configuration from this YAML file (the default one is read only if it exists)',
     defaultValue: DEFAULT_CONFIG_FILE,
   }),
   debug: declare({
@@ -307,13 +306,11 @@ export type AnyFlag = FlagDeclaration<unknown>;
 
 /** Every flag a command accepts, in the order help lists them. */
 export function flagsFor(command: Command): readonly AnyFlag[] {
+  const { config, debug, dataDir, token } = commonFlags;
   const node = Object.values(nodeFlags) as AnyFlag[];
   if (command === 'server') {
-    const { config, debug, dataDir, token } = commonFlags;
-    const listener = Object.values(serverFlags) as AnyFlag[];
-    return [config, debug, dataDir, token, ...listener, ...node] as AnyFlag[];
+    return [config, debug, dataDir, token, ...Object.values(serverFlags), ...node] as AnyFlag[];
   }
-  const { config, debug, dataDir, token } = commonFlags;
   return [config, debug, agentFlags.server, token, dataDir, ...node] as AnyFlag[];
 }
 

@@ -1,4 +1,5 @@
 import { InvalidValue } from './errors.ts';
+import { isDnsSubdomain } from './value-kinds.ts';
 
 /** A node taint as the Node API spells it (core/v1 Taint, without timeAdded). */
 export interface NodeTaint {
@@ -11,13 +12,12 @@ const TAINT_EFFECTS: readonly NodeTaint['effect'][] = ['NoSchedule', 'PreferNoSc
 
 // apimachinery's validation.IsQualifiedName / IsValidLabelValue, which the API server applies to labels.
 const NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 function isQualifiedName(text: string): boolean {
   const slash = text.lastIndexOf('/');
   const prefix = slash >= 0 ? text.slice(0, slash) : undefined;
   const name = slash >= 0 ? text.slice(slash + 1) : text;
-  if (prefix !== undefined && !(prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix))) return false;
+  if (prefix !== undefined && !isDnsSubdomain(prefix)) return false;
   return name.length <= 63 && NAME_PART.test(name);
 }
 

@@ -65,7 +65,7 @@ export const booleanKind: ValueKind<boolean> = scalar({
   },
 });
 
-export function integerKind(range: { min: number; max: number; placeholder?: string }): ValueKind<number> {
+function integerKind(range: { min: number; max: number; placeholder?: string }): ValueKind<number> {
   return scalar({
     placeholder: range.placeholder ?? 'int',
     parseOne: (text) => {
@@ -81,7 +81,7 @@ export function integerKind(range: { min: number; max: number; placeholder?: str
 export const portKind: ValueKind<number> = integerKind({ min: 1, max: 65535, placeholder: 'port' });
 
 /** IPv4 in four-part dotted decimal only: ipaddr.js would also accept `10` or `0x0a.1`, which Go's net.ParseIP rejects. */
-export function isIpAddress(text: string): boolean {
+function isIpAddress(text: string): boolean {
   return ipaddr.IPv4.isValidFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValid(text));
 }
 
@@ -182,12 +182,6 @@ export const dnsSubdomainKind: ValueKind<string> = scalar({
     }
     return text;
   },
-});
-
-export const optionalDnsSubdomainKind: ValueKind<string | undefined> = scalar({
-  placeholder: 'name',
-  parseOne: (text) => (text === '' ? undefined : dnsSubdomainKind.parse([text])),
-  format: (value) => value ?? '',
 });
 
 /** The server a node joins: k3s requires https (`--server https://HOST:6443`). */
