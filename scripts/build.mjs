@@ -6,8 +6,8 @@
 // `npm run build` fails on a build error. As the `prepare` script it only warns and removes
 // any stale bundle instead: an install must not fail over an optimisation, and bin/skiff.mjs
 // falls back to running the sources through tsx when there is no bundle.
-import { rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,6 +15,26 @@ const outfile = join(root, 'dist', 'skiff.mjs');
 // The sources the bundle was made from, so bin/skiff.mjs can tell a stale bundle.
 const inputsFile = join(root, 'dist', 'skiff.inputs.json');
 const forgiving = process.env.npm_lifecycle_event === 'prepare';
+
+/**
+ * Sources that find files next to themselves (`createRequire(import.meta.url)` loading
+ * generated JSON) would look beside dist/skiff.mjs once bundled. Rewriting each such
+ * `import.meta.url` to the source file's own URL, relative to the bundle, keeps those
+ * lookups pointing into the source tree that ships with the bundle.
+ */
+const keepSourceLocations = {
+  name: 'keep-source-locations',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const fromBundle = relative(dirname(outfile), args.path).split(sep).join('/');
+      const ownUrl = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+      return { contents: source.replaceAll('import.meta.url', ownUrl), loader: 'ts' };
+    });
+  },
+};
 
 try {
   const { build } = await import('esbuild');
@@ -30,6 +50,7 @@ try {
     sourcemap: true,
     metafile: true,
     logLevel: 'warning',
+    plugins: [keepSourceLocations],
   });
   const inputs = Object.keys(result.metafile.inputs)
     .map((input) => relative(root, join(root, input)))
