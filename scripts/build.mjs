@@ -49,7 +49,7 @@ try {
     packages: 'external',
     sourcemap: true,
     metafile: true,
-    logLevel: 'warning',
+    logLevel: forgiving ? 'silent' : 'warning',
     plugins: [keepSourceLocations],
   });
   const inputs = Object.keys(result.metafile.inputs)
@@ -65,5 +65,7 @@ try {
     console.error(`build failed: ${message}`);
     process.exit(1);
   }
-  console.warn(`skiff: no bundle built (${message.split('\n')[0]}); bin/skiff.mjs will run the sources through tsx`);
+  const first = error?.errors?.[0];
+  const reason = first ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ''}${first.text}` : message.split('\n')[0];
+  console.warn(`skiff: no bundle built (${reason}); bin/skiff.mjs will run the sources through tsx`);
 }
