@@ -6,6 +6,17 @@
  */
 import type { KubeObject } from '../meta/object.ts';
 import { asList, asObject, ensureObject, setDefault, type Json } from './json-access.ts';
+import { parseQuantity } from './quantity.ts';
+
+/** A malformed limit fails decoding upstream before defaults run; never copy one into requests. */
+function isQuantity(value: unknown): boolean {
+  try {
+    parseQuantity(value as string);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** As upstream parsers.ParseImageName: `:latest` or no tag (and no digest) pulls Always. */
 export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
@@ -121,7 +132,9 @@ function defaultRequestsFromLimits(container: Json): void {
   const limits = asObject(resources?.limits);
   if (!resources || !limits || Object.keys(limits).length === 0) return;
   const requests = ensureObject(resources, 'requests');
-  for (const [name, quantity] of Object.entries(limits)) if (requests[name] === undefined) requests[name] = quantity;
+  for (const [name, quantity] of Object.entries(limits)) {
+    if (requests[name] === undefined && isQuantity(quantity)) requests[name] = quantity;
+  }
 }
 
 /** The pod itself: PodSpec defaults plus SetDefaults_Pod. */

@@ -93,7 +93,10 @@ function translate(errors: AjvError[], data: unknown): StatusCause[] {
     const quantity = list.some((e) => e.keyword === 'format' && e.params.format === 'quantity');
     const oneOf = list.some((e) => e.keyword === 'oneOf');
     if (quantity) {
-      causes.push(invalid(path, value, quantityFormatError));
+      // Quantities sit in resource maps, whose keys upstream prints in brackets: `limits[memory]`.
+      const cut = path.lastIndexOf('.');
+      const keyed = cut < 0 ? path : `${path.slice(0, cut)}[${path.slice(cut + 1)}]`;
+      causes.push(typeInvalid(keyed, value, quantityFormatError));
       continue;
     }
     if (oneOf) {

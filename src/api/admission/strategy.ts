@@ -2,7 +2,8 @@
  * Builds a ResourceStrategy from the parts every built-in kind has: metadata rules, defaults,
  * semantic validation of the whole object, and extra checks on update. The order follows
  * kube-apiserver: a structurally broken object (wrong JSON types) fails decoding upstream
- * before any semantic check runs, so type errors alone are reported then.
+ * before any semantic check runs, so type errors (and malformed quantities) alone are
+ * reported then, with reason FieldValueTypeInvalid.
  */
 import type { StatusCause } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
@@ -25,7 +26,8 @@ export interface StrategyParts {
 
 function structural(obj: KubeObject): { schema: StatusCause[]; broken: boolean } {
   const schema = schemaCauses(obj);
-  return { schema, broken: schema.some((c) => c.reason === 'FieldValueTypeInvalid') };
+  const decoding = schema.filter((c) => c.reason === 'FieldValueTypeInvalid');
+  return decoding.length > 0 ? { schema: decoding, broken: true } : { schema, broken: false };
 }
 
 export function defineStrategy(parts: StrategyParts): ResourceStrategy {
