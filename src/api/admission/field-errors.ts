@@ -36,7 +36,7 @@ export function formatValue(value: unknown): string {
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
     return `[]string{${value.map((v) => JSON.stringify(v)).join(', ')}}`;
   }
-  if (typeof value === 'object' && Object.values(value as object).every((v) => typeof v === 'string')) {
+  if (typeof value === 'object' && Object.keys(value as object).length > 0 && Object.values(value as object).every((v) => typeof v === 'string')) {
     const entries = Object.keys(value as object)
       .sort()
       .map((k) => `${JSON.stringify(k)}:${JSON.stringify((value as Record<string, string>)[k])}`);
