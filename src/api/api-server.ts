@@ -13,6 +13,7 @@ import { bootstrapPolicyObjects } from './bootstrap-policy.ts';
 import { createOpenApiService } from './openapi-service.ts';
 import { CrdServing } from './crd/serving.ts';
 import type { ApiDeps } from './handlers/deps.ts';
+import type { UserInfo } from './auth/authenticate.ts';
 
 export interface ApiServerOptions {
   store: RevisionLog;
@@ -40,6 +41,7 @@ export class ApiServer {
   private cache?: WatchCache;
   private listener?: { close(): Promise<void>; port: number };
   private crds?: CrdServing;
+  private app?: ReturnType<typeof createApiApp>;
   pki?: ClusterPki;
   deps?: ApiDeps;
   token?: string;
@@ -73,7 +75,7 @@ export class ApiServer {
     this.crds = new CrdServing(deps);
     this.crds.start();
     let ready = false;
-    const app = createApiApp({
+    const app = (this.app = createApiApp({
       deps,
       gate: access.gate,
       publicRoutes: {
@@ -84,7 +86,7 @@ export class ApiServer {
       serverAddress: `${o.advertiseAddress}:${o.port}`,
       version: o.version,
       openapi: createOpenApiService(registry),
-    });
+    }));
     this.listener = await listenHttps({
       app,
       host: o.bindAddress,
@@ -104,6 +106,16 @@ export class ApiServer {
       });
     }
     ready = true;
+  }
+
+  /**
+   * A fetch that reaches the API without a socket, authenticated as `user`: the in-process
+   * transport of src/client uses it for the server's own controllers and scheduler.
+   */
+  inProcessFetch(user: UserInfo): (request: Request) => Promise<Response> {
+    const app = this.app;
+    if (!app) throw new Error('the API server is not started');
+    return async (request) => app.fetch(request, { peer: () => ({ inProcessUser: user }) });
   }
 
   async stop(): Promise<void> {

@@ -12,6 +12,11 @@ import { qualifiedName } from '../resources/registry.ts';
 /** The peer as the runtime adapter saw it: the verified TLS client certificate, if any. */
 export interface PeerInfo {
   clientCertificateDer?: Uint8Array;
+  /**
+   * Set only by the in-process transport (the server's own controllers and scheduler):
+   * requests that never crossed a socket carry their identity here.
+   */
+  inProcessUser?: UserInfo;
 }
 
 export type AppEnv = { Bindings: { peer?: () => PeerInfo } };
@@ -45,6 +50,10 @@ export function createApiApp(opts: AppOptions): Hono<AppEnv> {
 
   app.use('*', async (c, next) => {
     const peer = c.env?.peer?.() ?? {};
+    if (peer.inProcessUser) {
+      c.set('user' as never, peer.inProcessUser as never);
+      return next();
+    }
     const authz = c.req.header('authorization');
     const bearer = authz && /^bearer /i.test(authz) ? authz.slice(7).trim() : undefined;
     const user = await opts.gate.authenticate(peer, bearer);
