@@ -244,6 +244,18 @@ export function describeRevisionLogContract(name: string, factory: RevisionLogFa
       expect((await log.list('/k/')).items).toHaveLength(count);
     });
 
+    it('never shows a write in history or list before its subscribers heard of it', async () => {
+      const seen = new Set<number>();
+      log.subscribe((event) => seen.add(event.revision));
+      const checks: Promise<void>[] = [];
+      for (let i = 0; i < 50; i++) {
+        checks.push(log.create(`/r/${i}`, 'v').then(() => undefined));
+        checks.push(log.history('/r/', 0).then((events) => events.forEach((e) => expect(seen.has(e.revision)).toBe(true))));
+        checks.push(log.list('/r/').then((listed) => listed.items.forEach((kv) => expect(seen.has(kv.modRevision)).toBe(true))));
+      }
+      await Promise.all(checks);
+    });
+
     it('lets exactly one of many concurrent updates at the same revision win', async () => {
       const created = await log.create('/a', 'v0');
       const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => log.update('/a', `v${i + 1}`, created.modRevision)));

@@ -164,7 +164,8 @@ export class LibsqlRevisionLog implements RevisionLog {
   async history(prefix: string, afterRevision: number): Promise<StoreEvent[]> {
     if (afterRevision < this.compacted) throw new CompactedError(afterRevision, this.compacted);
     const { from, to } = prefixRange(prefix);
-    const args: InArgs = to === undefined ? [afterRevision, from] : [afterRevision, from, to];
+    const upTo = this.revision;
+    const args: InArgs = to === undefined ? [afterRevision, upTo, from] : [afterRevision, upTo, from, to];
     const rs = await this.db().execute(sql.selectHistoryRange(to !== undefined), args);
     // A compaction batch that ran meanwhile may have removed rows this read needed (as etcd,
     // a watch racing a compaction gets ErrCompacted rather than a history with holes).

@@ -64,11 +64,15 @@ export const selectListRange = (bounded: boolean): string => `SELECT ${keyValueC
     AS latest ON kv.id = latest.id
   WHERE kv.deleted = 0 ORDER BY kv.name`;
 
-/** Writes after a revision for names in [from, to), with the row each superseded (args: after, from, [to]). */
+/**
+ * Writes in (after, upTo] for names in [from, to), with the row each superseded
+ * (args: after, upTo, from, [to]). `upTo` is the newest revision already handed to
+ * subscribers, so history never returns a write whose event has not been delivered yet.
+ */
 export const selectHistoryRange = (bounded: boolean): string => `SELECT ${keyValueColumns}, kv.deleted,
     p.id AS p_id, p.created AS p_created, p.create_revision AS p_create_revision, p.value AS p_value
   FROM kv LEFT JOIN kv AS p ON p.id = kv.prev_revision AND kv.prev_revision > 0
-  WHERE kv.id > ? AND kv.name >= ?${bounded ? ' AND kv.name < ?' : ''} ORDER BY kv.id`;
+  WHERE kv.id > ? AND kv.id <= ? AND kv.name >= ?${bounded ? ' AND kv.name < ?' : ''} ORDER BY kv.id`;
 
 /**
  * One bounded compaction step over the writes with revision in (lo, hi] (args: lo, hi each):
