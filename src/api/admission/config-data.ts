@@ -5,20 +5,15 @@
 import type { StatusCause } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { asObject, deepEqual, type Json } from './json-access.ts';
-import { forbidden, immutable, invalid, key, required, tooLong } from './field-errors.ts';
+import { forbidden, immutable, invalid, key, required, tooLong, typeInvalid } from './field-errors.ts';
 import { isConfigMapKey } from './name-rules.ts';
+import { base64Problem, decodedLength } from './base64.ts';
 import { defineStrategy } from './strategy.ts';
 
 /** Upstream core.MaxSecretSize, also the ConfigMap limit. */
 export const maxDataSize = 1024 * 1024;
 
 const encoder = new TextEncoder();
-const base64Pattern = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-function decodedLength(base64: string): number {
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  return (base64.length / 4) * 3 - padding;
-}
 
 function validateKeys(map: Json | undefined, field: string): StatusCause[] {
   const causes: StatusCause[] = [];
@@ -36,7 +31,8 @@ function validateConfigMap(obj: KubeObject): StatusCause[] {
     if (binary && Object.hasOwn(binary, k)) causes.push(invalid(key('data', k), k, 'duplicate of key present in binaryData'));
   }
   for (const [k, v] of Object.entries(binary ?? {})) {
-    if (typeof v === 'string' && !base64Pattern.test(v)) causes.push(invalid(key('binaryData', k), '<value omitted>', 'illegal base64 data'));
+    const problem = base64Problem(String(v));
+    if (problem) causes.push(typeInvalid(key('binaryData', k), '<value omitted>', problem));
     else size += decodedLength(String(v));
   }
   if (size > maxDataSize) causes.push(tooLong('', maxDataSize));
@@ -90,7 +86,8 @@ function validateSecret(obj: KubeObject): StatusCause[] {
   const causes = validateKeys(data, 'data');
   let size = 0;
   for (const [k, v] of Object.entries(data)) {
-    if (typeof v === 'string' && !base64Pattern.test(v)) causes.push(invalid(key('data', k), '<value omitted>', 'illegal base64 data'));
+    const problem = base64Problem(String(v));
+    if (problem) causes.push(typeInvalid(key('data', k), '<value omitted>', problem));
     else size += decodedLength(String(v));
   }
   if (size > maxDataSize) causes.push(tooLong('data', maxDataSize));

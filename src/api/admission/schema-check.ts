@@ -12,6 +12,7 @@ import type { StatusCause } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { invalid, notSupported, required, typeInvalid } from './field-errors.ts';
 import { quantityFormatError } from './quantity.ts';
+import { base64Problem } from './base64.ts';
 
 interface AjvError {
   instancePath: string;
@@ -91,12 +92,17 @@ function translate(errors: AjvError[], data: unknown): StatusCause[] {
   for (const [pointer, list] of byPath) {
     const { path, value } = toFieldPath(pointer, data);
     const quantity = list.some((e) => e.keyword === 'format' && e.params.format === 'quantity');
+    const bytes = list.some((e) => e.keyword === 'format' && e.params.format === 'byte');
     const oneOf = list.some((e) => e.keyword === 'oneOf');
+    // Quantities and byte strings sit in maps, whose keys upstream prints in brackets: `limits[memory]`.
+    const cut = path.lastIndexOf('.');
+    const keyed = cut < 0 ? path : `${path.slice(0, cut)}[${path.slice(cut + 1)}]`;
     if (quantity) {
-      // Quantities sit in resource maps, whose keys upstream prints in brackets: `limits[memory]`.
-      const cut = path.lastIndexOf('.');
-      const keyed = cut < 0 ? path : `${path.slice(0, cut)}[${path.slice(cut + 1)}]`;
       causes.push(typeInvalid(keyed, value, quantityFormatError));
+      continue;
+    }
+    if (bytes) {
+      causes.push(typeInvalid(keyed, '<value omitted>', base64Problem(String(value)) || 'illegal base64 data'));
       continue;
     }
     if (oneOf) {
