@@ -99,6 +99,8 @@ function interfaceProperties(body: string): Map<string, string> {
 interface ModelsIndex {
   /** upstream name -> property -> TypeScript type text (upstream names decoded). */
   props: Map<string, Map<string, string>>;
+  /** upstream name -> property -> description (JSDoc of the interface). */
+  descriptions: Map<string, Map<string, string>>;
   gvk: Map<string, { group: string; version: string; kind: string }>;
   enums: Map<string, Map<string, string[]>>;
 }
@@ -107,6 +109,7 @@ function readModels(): ModelsIndex {
   const props = new Map<string, Map<string, string>>();
   const gvk = new Map<string, { group: string; version: string; kind: string }>();
   const enums = new Map<string, Map<string, string[]>>();
+  const descriptions = new Map<string, Map<string, string>>();
   for (const dir of modelsDirs) {
     for (const file of walk(dir)) {
       if (file.endsWith('.d.ts')) {
@@ -120,6 +123,9 @@ function readModels(): ModelsIndex {
           entries.set(p, t.replace(/II(oK8s\w+)/g, (_, n: string) => decodeModelsName('I' + n) ?? n));
         }
         props.set(name, entries);
+        const docs = new Map<string, string>();
+        for (const m of iface[1]!.matchAll(/\/\*\*\n((?:\s*\*.*\n)+?)\s*\*\/\n\s*"([^"]+)"/g)) docs.set(m[2]!, jsdocText(m[1]!));
+        descriptions.set(name, docs);
       } else if (file.endsWith('.js') && !file.includes('_schemas')) {
         const text = readFileSync(file, 'utf8');
         const av = /\.apiVersion="([^"]*)",\w+\.kind="([^"]*)"/.exec(text);
@@ -134,7 +140,7 @@ function readModels(): ModelsIndex {
       }
     }
   }
-  return { props, gvk, enums };
+  return { props, gvk, enums, descriptions };
 }
 
 /**
@@ -186,7 +192,16 @@ function readClientModel(name: string): ClientModel | undefined {
 }
 
 function jsdocText(block: string): string {
-  return block.split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n').trim();
+  return unescapeDoc(block.split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n').trim());
+}
+
+/** The generated clients HTML-escape and backslash-escape their doc comments; undo both. */
+function unescapeDoc(text: string): string {
+  const entities: Record<string, string> = { '&quot;': '"', '&#39;': "'", '&#x60;': '`', '&#x3D;': '=', '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+  return text
+    .replace(/\\?(&quot;|&#39;|&#x60;|&#x3D;|&lt;|&gt;|&amp;)/g, (_, e: string) => entities[e]!)
+    .replace(/\\(["'`])/g, '$1')
+    .replace(/\*\\\//g, '*/');
 }
 
 interface ServedGroupVersion { group: string; version: string; models: Set<string> }
@@ -205,7 +220,7 @@ function readClientApis(): { gvs: ServedGroupVersion[]; parameters: Record<strin
     for (const m of js.matchAll(/(?:deserialize|serialize)\([^;]*?, "(\w+)", ""\)/g)) {
       if (/^[A-Z]/.test(m[1]!) && m[1] !== 'Date') models.add(m[1]!);
     }
-    for (const m of js.matchAll(/@param _?(\w+) (.+)/g)) parameters[m[1]!] ??= m[2]!.replace(/\\&#39;/g, "'");
+    for (const m of js.matchAll(/@param _?(\w+) (.+)/g)) parameters[m[1]!] ??= unescapeDoc(m[2]!);
     gvs.push({ ...gv, models });
   }
   return { gvs, parameters };
@@ -349,7 +364,7 @@ function main(): void {
       const values = models.enums.get(name)?.get(attr.baseName);
       if (values && prop.type === 'string' && attr.baseName !== 'apiVersion' && attr.baseName !== 'kind') prop.enum = values;
       properties[attr.baseName] = prop;
-      const d = model.propDescriptions.get(attr.name);
+      const d = models.descriptions.get(name)?.get(attr.baseName) ?? model.propDescriptions.get(attr.name);
       if (d) desc[attr.baseName] = d;
     }
     if (model.attrs.length) def.properties = properties;
