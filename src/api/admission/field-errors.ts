@@ -24,24 +24,31 @@ export function key(path: FieldPath, k: string): FieldPath {
   return `${path}[${k}]`;
 }
 
+/** A bad value rendered in Go syntax, for the messages users know in that form. */
+export class GoSyntax {
+  constructor(readonly text: string) {}
+}
+
 /**
- * Renders a bad value as upstream does: strings quoted, numbers and booleans bare,
- * anything else as JSON. String maps and string lists print in Go's `%#v` form
- * (`map[string]string{"app":"x"}`), the form kubectl users know from selector errors.
+ * A label map as upstream prints it in selector errors: `map[string]string{"app":"x"}`
+ * (Go's %#v, keys sorted).
+ */
+export function goStringMap(map: Record<string, string>): GoSyntax {
+  const entries = Object.keys(map)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${JSON.stringify(map[k])}`);
+  return new GoSyntax(`map[string]string{${entries.join(', ')}}`);
+}
+
+/**
+ * Renders a bad value as upstream's field.Error does: strings quoted, numbers and booleans
+ * bare, anything else as JSON.
  */
 export function formatValue(value: unknown): string {
+  if (value instanceof GoSyntax) return value.text;
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-    return `[]string{${value.map((v) => JSON.stringify(v)).join(', ')}}`;
-  }
-  if (typeof value === 'object' && Object.keys(value as object).length > 0 && Object.values(value as object).every((v) => typeof v === 'string')) {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${JSON.stringify((value as Record<string, string>)[k])}`);
-    return `map[string]string{${entries.join(', ')}}`;
-  }
   return JSON.stringify(value);
 }
 

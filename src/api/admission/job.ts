@@ -8,7 +8,7 @@
 import type { StatusCause } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { asObject, deepEqual, ensureObject, setDefault, type Json } from './json-access.ts';
-import { child, immutable, invalid, key, nonNegative, notSupported, required, type FieldPath } from './field-errors.ts';
+import { child, immutable, invalid, key, nonNegative, notSupported, required, type FieldPath, goStringMap } from './field-errors.ts';
 import { isEmptySelector, selectorMatches, validateLabelSelector } from './label-selector.ts';
 import { defaultPodTemplate } from './pod-defaults.ts';
 import { validatePodTemplate } from './pod-spec-validation.ts';
@@ -96,7 +96,7 @@ function validate(job: KubeObject): StatusCause[] {
   else {
     causes.push(...validateLabelSelector(selector, 'spec.selector'));
     if (!isEmptySelector(selector) && !selectorMatches(selector, labels)) {
-      causes.push(invalid('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'));
+      causes.push(invalid('spec.template.metadata.labels', goStringMap(labels), '`selector` does not match template `labels`'));
     }
   }
   const uid = job.metadata.uid;

@@ -6,7 +6,7 @@
 import type { StatusCause } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { asObject, deepEqual, type Json } from './json-access.ts';
-import { child, immutable, invalid, nonNegative, required } from './field-errors.ts';
+import { child, immutable, invalid, nonNegative, required, goStringMap } from './field-errors.ts';
 import { isEmptySelector, selectorMatches, validateLabelSelector } from './label-selector.ts';
 import { validatePodTemplate } from './pod-spec-validation.ts';
 
@@ -30,7 +30,7 @@ export function validateSelectorAndTemplate(spec: Json, rules: WorkloadRules): S
   if (selector && template && !isEmptySelector(selector)) {
     const labels = (asObject(asObject(template.metadata)?.labels) ?? {}) as Record<string, string>;
     if (!selectorMatches(selector, labels)) {
-      causes.push(invalid('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'));
+      causes.push(invalid('spec.template.metadata.labels', goStringMap(labels), '`selector` does not match template `labels`'));
     }
   }
   causes.push(...validatePodTemplate(spec.template, 'spec.template', { restartPolicies: ['Always'] }));
