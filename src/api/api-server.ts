@@ -85,7 +85,7 @@ export class ApiServer {
       ready: () => ready,
       serverAddress: `${o.advertiseAddress}:${o.port}`,
       version: o.version,
-      openapi: createOpenApiService(registry),
+      openapi: createOpenApiService(registry, (g, v) => this.crds?.customSchemas(g, v)),
     }));
     this.listener = await listenHttps({
       app,

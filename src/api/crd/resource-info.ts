@@ -1,6 +1,6 @@
 import type { KubeObject } from '../meta/object.ts';
 import type { ResourceInfo } from '../resources/types.ts';
-import { customResourcePrinter } from '../tables/index.ts';
+import { customResourcePrinter } from '../tables/builtin-printers.ts';
 import { customResourceStrategy } from './cr-strategy.ts';
 
 export interface CrdVersion {

@@ -17,6 +17,8 @@ const CRD_PREFIX = '/registry/customresourcedefinitions.apiextensions.k8s.io/';
 export class CrdServing {
   private unsubscribe?: () => void;
   private readonly schemas = new Map<string, SchemaNode | undefined>();
+  /** Raw openAPIV3Schema per group/version, then kind: for the OpenAPI documents. */
+  private readonly rawSchemas = new Map<string, Record<string, Record<string, unknown>>>();
 
   constructor(private readonly deps: ApiDeps) {
     deps.schemas = (group, version, kind) => {
@@ -24,6 +26,11 @@ export class CrdServing {
       if (this.schemas.has(key)) return this.schemas.get(key);
       return builtinSchemaLookup(group, version, kind);
     };
+  }
+
+  /** The CRD schemas served in one group/version, keyed by kind. */
+  customSchemas(group: string, version: string): Record<string, Record<string, unknown>> | undefined {
+    return this.rawSchemas.get(`${group}/${version}`);
   }
 
   start(): void {
@@ -46,6 +53,10 @@ export class CrdServing {
     for (const info of infos) {
       const schema = schemaOfVersion(crd, info.version);
       this.schemas.set(`${info.group}/${info.version}/${info.kind}`, schema ? schemaNodeFromOpenApi(schema) : undefined);
+      const gv = `${info.group}/${info.version}`;
+      const byKind = this.rawSchemas.get(gv) ?? {};
+      if (schema) byKind[info.kind] = schema;
+      this.rawSchemas.set(gv, byKind);
     }
     this.deps.registry.setCustom(crd.metadata.name!, infos);
     await this.markEstablished(crd, spec);
@@ -54,7 +65,10 @@ export class CrdServing {
   private async remove(crd: KubeObject): Promise<void> {
     const spec = crd.spec as CrdSpec;
     this.deps.registry.setCustom(crd.metadata.name!, []);
-    for (const v of spec.versions) this.schemas.delete(`${spec.group}/${v.name}/${spec.names.kind}`);
+    for (const v of spec.versions) {
+      this.schemas.delete(`${spec.group}/${v.name}/${spec.names.kind}`);
+      delete this.rawSchemas.get(`${spec.group}/${v.name}`)?.[spec.names.kind];
+    }
     const prefix = storagePrefixOf({ resource: spec.names.plural, group: spec.group });
     for (const c of this.deps.cache.list(prefix)) {
       await this.deps.store.delete(c.key).catch(() => {});

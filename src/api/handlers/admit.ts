@@ -5,7 +5,7 @@ import type { WriteOptions } from './write-options.ts';
 import { findUnknownFields } from '../schema/unknown-fields.ts';
 import { pruneUnknownFields } from '../schema/prune.ts';
 import { strategyFor } from '../resources/strategies.ts';
-import { trackUpdate } from '../apply/update-tracking.ts';
+import { trackUpdate } from '../apply/index.ts';
 import { defaultFieldManager } from './write-options.ts';
 
 export interface AdmitInput {

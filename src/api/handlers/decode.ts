@@ -1,4 +1,4 @@
-import yaml from 'js-yaml';
+import { load, YAML11_SCHEMA } from 'js-yaml';
 import { errors } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { apiVersionOf } from '../meta/object.ts';
@@ -14,7 +14,8 @@ export function decodeBody(text: string | undefined, contentType: string): Recor
   let value: unknown;
   if (media === 'application/yaml' || media === 'application/apply-patch+yaml' || media === 'text/yaml') {
     try {
-      value = yaml.load(text);
+      // YAML 1.1 as Kubernetes reads it (sigs.k8s.io/yaml): `0644` is octal, `yes` is true.
+      value = load(text, { schema: YAML11_SCHEMA });
     } catch (err) {
       throw errors.badRequest(`error converting YAML to JSON: ${(err as Error).message.split('\n')[0]}`);
     }

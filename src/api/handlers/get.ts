@@ -1,15 +1,15 @@
 import { errors } from '../errors.ts';
 import { objectKey } from '../storage/keys.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
-import { renderingFor, renderTable, partialMetadata } from './render.ts';
+import { negotiate, renderTable, partialMetadata } from './render.ts';
 
 /** GET of one object, served from the watch cache. */
 export function handleGet(deps: ApiDeps, req: ApiRequest): { status: number; body: string | Record<string, unknown> } {
   const info = req.resource;
   const cached = deps.cache.get(objectKey(info, req.info.namespace, req.info.name));
   if (!cached) throw errors.notFound(info.resource, info.group, req.info.name);
-  const rendering = renderingFor(req.headers.get('accept'));
-  if (rendering === 'Table') {
+  const n = negotiate(req.headers.get('accept'));
+  if (n.as === 'Table') {
     return {
       status: 200,
       body: renderTable({
@@ -18,11 +18,12 @@ export function handleGet(deps: ApiDeps, req: ApiRequest): { status: number; bod
         now: deps.now(),
         includeObject: req.query.get('includeObject'),
         resourceVersion: cached.obj.metadata.resourceVersion ?? '',
+        version: n.version,
       }),
     };
   }
-  if (rendering === 'PartialObjectMetadata' || rendering === 'PartialObjectMetadataList') {
-    return { status: 200, body: partialMetadata(cached.obj) };
+  if (n.as === 'PartialObjectMetadata' || n.as === 'PartialObjectMetadataList') {
+    return { status: 200, body: partialMetadata(cached.obj, n.version) };
   }
   return { status: 200, body: cached.json };
 }

@@ -3,7 +3,7 @@ import { apiVersionOf } from '../meta/object.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
 import { buildFilter } from './filter.ts';
 import { parseListOptions, encodeContinue, tooLargeResourceVersion } from './list-options.ts';
-import { renderingFor, renderTable, partialMetadata } from './render.ts';
+import { negotiate, renderTable, partialMetadata } from './render.ts';
 
 /**
  * LIST served from the watch cache. The cache is always current (one writer, synchronous
@@ -37,9 +37,9 @@ export function handleList(deps: ApiDeps, req: ApiRequest): { status: number; bo
     if (!filter.selective) remaining = matched.length - opts.limit;
     matched = matched.slice(0, opts.limit);
   }
-  const rendering = renderingFor(req.headers.get('accept'));
+  const n = negotiate(req.headers.get('accept'));
   const resourceVersion = String(listRevision);
-  if (rendering === 'Table') {
+  if (n.as === 'Table') {
     return {
       status: 200,
       body: renderTable({
@@ -50,16 +50,17 @@ export function handleList(deps: ApiDeps, req: ApiRequest): { status: number; bo
         resourceVersion,
         continueToken,
         remainingItemCount: remaining,
+        version: n.version,
       }),
     };
   }
   const metadata: Record<string, unknown> = { resourceVersion };
   if (continueToken) metadata.continue = continueToken;
   if (remaining !== undefined) metadata.remainingItemCount = remaining;
-  if (rendering === 'PartialObjectMetadata' || rendering === 'PartialObjectMetadataList') {
+  if (n.as === 'PartialObjectMetadata' || n.as === 'PartialObjectMetadataList') {
     return {
       status: 200,
-      body: { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata, items: matched.map((c) => partialMetadata(c.obj)) },
+      body: { kind: 'PartialObjectMetadataList', apiVersion: `meta.k8s.io/${n.version}`, metadata, items: matched.map((c) => partialMetadata(c.obj, n.version)) },
     };
   }
   // Cached objects are already serialised: splice them in rather than re-encoding 5,000 pods.

@@ -7,7 +7,7 @@ import { parseWriteOptions, type WriteOptions } from './write-options.ts';
 import { createObject, type WriteResult } from './create.ts';
 import { updateObject } from './update.ts';
 import { applyPatch } from '../patch/index.ts';
-import { serverSideApply, parseApplyBody } from '../apply/apply.ts';
+import { serverSideApply, parseApplyBody } from '../apply/index.ts';
 
 const APPLY = 'application/apply-patch+yaml';
 const MAX_CONFLICT_RETRIES = 5;

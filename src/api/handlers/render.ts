@@ -2,49 +2,55 @@ import { errors } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import type { ResourceInfo, TablePrinter } from '../resources/types.ts';
 import { qualifiedName } from '../resources/registry.ts';
-import { builtinPrinters, defaultPrinter } from '../tables/index.ts';
-import { toTable, negotiateAs } from '../tables/table.ts';
+import { builtinPrinters, defaultPrinter } from '../tables/builtin-printers.ts';
+import { toTable, negotiateOutput, partialObjectMetadata, type OutputNegotiation } from '../tables/table.ts';
 
 export type Rendering = 'json' | 'Table' | 'PartialObjectMetadata' | 'PartialObjectMetadataList';
 
-/** What the client asked for in Accept, as kube-apiserver negotiates it; unsupported-only Accepts are 406. */
-export function renderingFor(accept: string | null): Rendering {
-  if (!accept) return 'json';
-  const as = negotiateAs(accept);
-  if (as === 'protobuf-only') {
+export interface Negotiated {
+  as: Rendering;
+  /** meta.k8s.io version of Table / PartialObjectMetadata answers. */
+  version: 'v1' | 'v1beta1';
+  yaml: boolean;
+}
+
+/** What the client asked for in Accept, as kube-apiserver negotiates it; nothing servable is a 406. */
+export function negotiate(accept: string | null): Negotiated {
+  const n: OutputNegotiation | undefined = negotiateOutput(accept);
+  if (!n) {
     throw errors.notAcceptable('only the following media types are accepted: application/json, application/yaml, application/json;as=Table;v=v1;g=meta.k8s.io');
   }
-  if (as === 'yaml') return 'json';
-  return as as Rendering;
+  return { as: n.as ?? 'json', version: n.version ?? 'v1', yaml: n.mediaType === 'application/yaml' };
 }
 
 export function printerFor(info: ResourceInfo): TablePrinter {
   return info.printer ?? builtinPrinters[qualifiedName(info)] ?? defaultPrinter;
 }
 
-/** A list (or a single object) as a meta.k8s.io/v1 Table. */
+/** A list (or a single object) as a meta.k8s.io Table. */
 export function renderTable(opts: {
   info: ResourceInfo;
   items: KubeObject[];
   now: Date;
   includeObject: string | null;
   resourceVersion: string;
+  version: 'v1' | 'v1beta1';
   continueToken?: string;
   remainingItemCount?: number;
 }): Record<string, unknown> {
-  const include = opts.includeObject === 'None' || opts.includeObject === 'Object' ? opts.includeObject : 'Metadata';
   return toTable({
     printer: printerFor(opts.info),
     items: opts.items,
     now: opts.now,
-    includeObject: include,
+    includeObject: opts.includeObject ?? undefined,
     resourceVersion: opts.resourceVersion,
     continue: opts.continueToken,
     remainingItemCount: opts.remainingItemCount,
+    version: opts.version,
   }) as unknown as Record<string, unknown>;
 }
 
 /** PartialObjectMetadata of one object (metadata-only informers, the garbage collector). */
-export function partialMetadata(obj: KubeObject): Record<string, unknown> {
-  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata };
+export function partialMetadata(obj: KubeObject, version: 'v1' | 'v1beta1'): Record<string, unknown> {
+  return partialObjectMetadata(obj.metadata, `meta.k8s.io/${version}`);
 }

@@ -5,7 +5,7 @@ import type { CacheEvent, CachedObject } from '../storage/watch-cache.ts';
 import { CompactedError } from '../../store/types.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
 import { buildFilter, type Filter } from './filter.ts';
-import { renderingFor, renderTable, type Rendering } from './render.ts';
+import { negotiate, renderTable, partialMetadata, type Rendering } from './render.ts';
 
 export interface WatchTuning {
   /** How often a BOOKMARK is sent to clients that allow them (upstream: about a minute). */
@@ -39,14 +39,17 @@ export function handleWatch(deps: ApiDeps, req: ApiRequest, tuning: WatchTuning 
   }
   const timeoutSeconds = q.get('timeoutSeconds') !== null ? Number(q.get('timeoutSeconds')) : 1800 + Math.floor(Math.random() * 1800);
   const filter = buildFilter(req);
-  const rendering = renderingFor(req.headers.get('accept'));
+  const n = negotiate(req.headers.get('accept'));
   const groupVersion = apiVersionOf(info.group, info.version);
   const requestedRv = rvText === '' ? 0 : Number(rvText);
   const fromState = rvText === '' || rvText === '0' || sendInitial;
-  const render = (obj: KubeObject, json: string): string =>
-    rendering === 'Table'
-      ? JSON.stringify(renderTable({ info, items: [obj], now: deps.now(), includeObject: q.get('includeObject'), resourceVersion: obj.metadata.resourceVersion ?? '' }))
-      : json;
+  const render = (obj: KubeObject, json: string): string => {
+    if (n.as === 'Table') {
+      return JSON.stringify(renderTable({ info, items: [obj], now: deps.now(), includeObject: q.get('includeObject'), resourceVersion: obj.metadata.resourceVersion ?? '', version: n.version }));
+    }
+    if (n.as !== 'json') return JSON.stringify(partialMetadata(obj, n.version));
+    return json;
+  };
 
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({

@@ -89,8 +89,8 @@ export async function startServer(opts: { dataDir?: string; port?: number; extra
 
 /** The admin credentials of a running server, for HTTPS clients in tests and benchmarks. */
 export async function adminCredentials(server: { kubeconfig: string }): Promise<{ ca: string; cert: string; key: string; server: string }> {
-  const yaml = (await import('js-yaml')).default;
-  const cfg = yaml.load(await readFile(server.kubeconfig, 'utf8')) as {
+  const { load } = await import('js-yaml');
+  const cfg = load(await readFile(server.kubeconfig, 'utf8')) as {
     clusters: { cluster: { server: string; 'certificate-authority-data': string } }[];
     users: { user: { 'client-certificate-data': string; 'client-key-data': string } }[];
   };
