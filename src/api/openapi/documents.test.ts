@@ -70,6 +70,16 @@ describe('openApiV3Document()', () => {
     expect(doc.components.schemas['io.k8s.api.autoscaling.v1.Scale']).toBeDefined();
   });
 
+  it('publishes merge extensions on list fields, as kubectl client-side apply reads them', () => {
+    const podDoc: Json = openApiV3Document({ group: '', version: 'v1', resources: [pods] });
+    expect(podDoc.components.schemas['io.k8s.api.core.v1.PodSpec'].properties.containers).toMatchObject({
+      'x-kubernetes-list-map-keys': ['name'],
+      'x-kubernetes-list-type': 'map',
+      'x-kubernetes-patch-merge-key': 'name',
+      'x-kubernetes-patch-strategy': 'merge',
+    });
+  });
+
   it('publishes a custom resource from its CRD schema with its GVK', () => {
     const crd: Json = openApiV3Document({ group: 'example.com', version: 'v1', resources: [widgets], customSchemas: { Widget: widgetSchema } });
     const widget = crd.components.schemas['com.example.v1.Widget'];

@@ -1,3 +1,4 @@
+import { builtinMergeMeta, type FieldMergeMeta } from '../schema/builtin-merge-meta.ts';
 import { definitionDescriptions, structuralDefinitions, type GroupVersionKind, type StructuralSchema } from './definitions.ts';
 
 /** A custom resource's schema to publish beside the built-in definitions. */
@@ -36,7 +37,7 @@ export function renderSchemas(options: { roots: string[]; custom: CustomDefiniti
     if (seen.has(name) || !builtin[name]) continue;
     seen.add(name);
     const refs: string[] = [];
-    out[name] = renderBuiltin(builtin[name]!, descriptions[name] ?? {}, { prefix, dialect, refs });
+    out[name] = renderBuiltin(builtin[name]!, descriptions[name] ?? {}, builtinMergeMeta[name] ?? {}, { prefix, dialect, refs });
     pending.push(...refs);
   }
   for (const custom of options.custom) out[custom.name] = renderCustom(custom, prefix, dialect);
@@ -49,14 +50,15 @@ interface RenderContext {
   refs: string[];
 }
 
-function renderBuiltin(def: StructuralSchema, descriptions: Record<string, string>, ctx: RenderContext): Json {
+function renderBuiltin(def: StructuralSchema, descriptions: Record<string, string>, merge: Record<string, FieldMergeMeta>, ctx: RenderContext): Json {
   const out: Json = {};
   if (descriptions['']) out.description = descriptions[''];
   Object.assign(out, renderNode(def, ctx));
   if (def.properties) {
     const properties: Json = {};
     for (const [prop, schema] of Object.entries(def.properties)) {
-      properties[prop] = withDescription(renderNode(schema, ctx), descriptions[prop], ctx.dialect);
+      const node = withDescription(renderNode(schema, ctx), descriptions[prop], ctx.dialect);
+      properties[prop] = merge[prop] ? { ...node, ...mergeExtensions(merge[prop]!) } : node;
     }
     out.properties = properties;
   }
@@ -76,6 +78,20 @@ function renderNode(schema: StructuralSchema, ctx: RenderContext): Json {
   if (schema.additionalProperties) out.additionalProperties = renderNode(schema.additionalProperties, ctx);
   if (schema.required) out.required = schema.required;
   if (schema['x-kubernetes-group-version-kind']) out['x-kubernetes-group-version-kind'] = schema['x-kubernetes-group-version-kind'];
+  return out;
+}
+
+/**
+ * As upstream's documents: kubectl's client-side apply computes strategic merge patches from
+ * these (openapi v3 first, then v2), so without them it would replace whole lists.
+ */
+function mergeExtensions(meta: FieldMergeMeta): Json {
+  const out: Json = {};
+  if (meta.listMapKeys) out['x-kubernetes-list-map-keys'] = meta.listMapKeys;
+  if (meta.listType) out['x-kubernetes-list-type'] = meta.listType;
+  if (meta.mapType) out['x-kubernetes-map-type'] = meta.mapType;
+  if (meta.patchMergeKey) out['x-kubernetes-patch-merge-key'] = meta.patchMergeKey;
+  if (meta.patchStrategy) out['x-kubernetes-patch-strategy'] = meta.patchStrategy;
   return out;
 }
 
