@@ -107,9 +107,10 @@ describe('serverSideApply', () => {
     const { object, managedFields, changed } = apply(first, deployment({ replicas: 2 }), { manager: 'mgr-b', now: T1 });
     expect(changed).toBe(false);
     expect(object.spec).toEqual({ replicas: 2 });
+    // Sorted as upstream: an entry without time counts as time zero, so it comes first.
     expect(managedFields.map((e) => [e.manager, e.fieldsV1])).toEqual([
-      ['mgr-a', { 'f:spec': { 'f:replicas': {} } }],
       ['mgr-b', { 'f:spec': { 'f:replicas': {} } }],
+      ['mgr-a', { 'f:spec': { 'f:replicas': {} } }],
     ]);
     // As upstream: a no-op apply does not stamp a time on the entry.
     expect(managedFields.find((e) => e.manager === 'mgr-b')?.time).toBeUndefined();
@@ -130,9 +131,16 @@ describe('serverSideApply', () => {
   });
 
   it('matches a port applied without protocol to the live TCP port', () => {
-    const live = apply(undefined, deployment(withContainers(container('app', { ports: [{ containerPort: 80, protocol: 'TCP' }] })))).object;
-    const { object } = apply(live, deployment(withContainers(container('app', { ports: [{ containerPort: 80 }] }))), { now: T1 });
+    const live = deployment(withContainers(container('app', { ports: [{ containerPort: 80, protocol: 'TCP' }] })));
+    live.metadata.managedFields = trackUpdate({
+      live: undefined, updated: live, manager: 'kubectl-create', operation: 'Update', apiVersion: 'apps/v1', now: T0, schema: deploymentSchema,
+    });
+    const { object, managedFields } = apply(live, deployment(withContainers(container('app', { ports: [{ containerPort: 80 }] }))), { now: T1 });
     expect((object.spec as any).template.spec.containers[0].ports).toEqual([{ containerPort: 80, protocol: 'TCP' }]);
+    const applier = managedFields.find((e) => e.operation === 'Apply')!;
+    expect((applier.fieldsV1 as any)['f:spec']['f:template']['f:spec']['f:containers']['k:{"name":"app"}']['f:ports']).toEqual({
+      'k:{"containerPort":80,"protocol":"TCP"}': { '.': {}, 'f:containerPort': {} },
+    });
   });
 
   it('replaces atomic lists and maps whole', () => {
