@@ -135,7 +135,7 @@ describe('encodeOpenApiV2()', () => {
     expect(bytes.includes(0x4a)).toBe(true); // field 9, wire type 2
   });
 
-  it('carries a Deployment document's definitions, GVK extensions and parameters', () => {
+  it('carries the definitions, GVK extensions and parameters of a Deployment document', () => {
     const v2 = openApiV2Document({ resources: [deployments] });
     const bytes = encodeOpenApiV2(v2);
     expect(bytes.length).toBeGreaterThan(10_000);
