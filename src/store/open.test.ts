@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LibsqlRevisionLog } from './libsql/libsql-revision-log.ts';
 import { MemoryRevisionLog } from './memory/memory-revision-log.ts';
@@ -27,14 +27,18 @@ describe('openStore', () => {
     expect(defaultEndpoint('/var/lib/skiff')).toBe('file:/var/lib/skiff/server/db/state.db');
   });
 
+  it('escapes characters of the data dir that a file URL would misread', () => {
+    expect(defaultEndpoint('/data/50%?#x')).toBe('file:/data/50%25%3F%23x/server/db/state.db');
+  });
+
   for (const endpoint of ['postgres://localhost/k3s', 'mysql://root@tcp(localhost)/k3s', '/var/lib/state.db', 'etcd']) {
     it(`rejects ${JSON.stringify(endpoint)}, naming the flag and the accepted schemes`, () => {
       expect(() => openStore(endpoint, '/data')).toThrow(/--datastore-endpoint .*unsupported scheme.*file:.*libsql:.*memory:/);
     });
   }
 
-  it('starts a working store from the default endpoint under a fresh data dir', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'skiff-open-'));
+  it('starts a working store from the default endpoint under a fresh data dir with a space and a percent sign', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'skiff-open-')), 'data 100%');
     try {
       const store = openStore('', dataDir);
       await store.start();
@@ -42,7 +46,7 @@ describe('openStore', () => {
       await store.close();
       expect(existsSync(join(dataDir, 'server', 'db', 'state.db'))).toBe(true);
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dirname(dataDir), { recursive: true, force: true });
     }
   });
 });

@@ -23,7 +23,8 @@ const drivers = new Map<string, Driver>([
 
 /** Where the embedded datastore lives when no endpoint is given (DESIGN.md §2). */
 export function defaultEndpoint(dataDir: string): string {
-  return `file:${resolve(dataDir, 'server', 'db', 'state.db')}`;
+  // libSQL percent-decodes file URLs: escape what would otherwise be read as URL syntax.
+  return `file:${resolve(dataDir, 'server', 'db', 'state.db').replace(/[%?#]/g, encodeURIComponent)}`;
 }
 
 /**
