@@ -71,7 +71,26 @@ function defaultEnv(env: unknown): void {
   }
 }
 
+/**
+ * Quantities are stored in canonical form, as upstream's JSON round trip prints them
+ * (`cpu: 0.5` reads back as `500m`). Malformed ones are left for validation to report.
+ */
+export function canonicalizeResourceList(list: unknown): void {
+  const resources = asObject(list);
+  if (!resources) return;
+  for (const [name, value] of Object.entries(resources)) {
+    try {
+      resources[name] = parseQuantity(value as string).toString();
+    } catch {
+      // reported by validation
+    }
+  }
+}
+
 export function defaultContainer(container: Json): void {
+  const resources = asObject(container.resources);
+  canonicalizeResourceList(resources?.limits);
+  canonicalizeResourceList(resources?.requests);
   setDefault(container, 'terminationMessagePath', '/dev/termination-log');
   setDefault(container, 'terminationMessagePolicy', 'File');
   if (typeof container.image === 'string' && container.image) {

@@ -35,6 +35,14 @@ describe('pod defaults', () => {
     expect(obj.status).toEqual({ phase: 'Pending', qosClass: 'Guaranteed' });
   });
 
+  it('stores resource quantities in canonical form', () => {
+    const obj = pod({ containers: [container({ resources: { requests: { cpu: '0.5', memory: '1024Mi' } } })] });
+    strategy.defaults!(obj);
+    expect((obj.spec as { containers: Array<{ resources: unknown }> }).containers[0]!.resources).toEqual({
+      requests: { cpu: '500m', memory: '1Gi' },
+    });
+  });
+
   it('keeps a value the client set, including false', () => {
     const obj = pod({ enableServiceLinks: false, restartPolicy: 'Never' });
     strategy.defaults!(obj);

@@ -7,6 +7,7 @@ import type { KubeObject } from '../meta/object.ts';
 import { asObject, deepEqual, ensureObject, setDefault, type Json } from './json-access.ts';
 import { forbidden, immutable, invalid, key, notSupported, required } from './field-errors.ts';
 import { quantityAt } from './container-validation.ts';
+import { canonicalizeResourceList } from './pod-defaults.ts';
 import { defineStrategy } from './strategy.ts';
 
 const accessModes = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'] as const;
@@ -60,7 +61,10 @@ function validateClaimUpdate(obj: KubeObject, old: KubeObject): StatusCause[] {
 export const persistentVolumeClaimStrategy = defineStrategy({
   meta: { namespaced: true, nameRule: 'dns1123Subdomain' },
   defaults(obj) {
-    setDefault(ensureObject(obj as Json, 'spec'), 'volumeMode', 'Filesystem');
+    const spec = ensureObject(obj as Json, 'spec');
+    setDefault(spec, 'volumeMode', 'Filesystem');
+    canonicalizeResourceList(asObject(spec.resources)?.requests);
+    canonicalizeResourceList(asObject(spec.resources)?.limits);
     const status = ensureObject(obj as Json, 'status');
     setDefault(status, 'phase', 'Pending');
   },
