@@ -2,6 +2,10 @@
  * Runs async tasks one at a time in submission order: the store's single writer (kine with
  * one writer and none of its multi-writer conflict handling). Ordering the writes in-process
  * is what lets preconditions be checked against the in-memory index without a read.
+ *
+ * @example
+ * const writer = new SerialQueue();
+ * await Promise.all([writer.run(insertA), writer.run(insertB)]); // insertA finishes first
  */
 export class SerialQueue {
   private readonly pending: Array<() => Promise<void>> = [];
