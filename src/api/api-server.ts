@@ -12,6 +12,7 @@ import { createAccess } from './access.ts';
 import { bootstrapPolicyObjects } from './bootstrap-policy.ts';
 import { createOpenApiService } from './openapi-service.ts';
 import { CrdServing } from './crd/serving.ts';
+import { createBuiltinStrategies } from './admission/index.ts';
 import type { ApiDeps } from './handlers/deps.ts';
 import type { UserInfo } from './auth/authenticate.ts';
 
@@ -70,7 +71,8 @@ export class ApiServer {
 
     const registry = new ResourceRegistry();
     const access = await createAccess({ cache, pki, token: this.token, now });
-    const deps: ApiDeps = { store: o.store, cache, registry, schemas: builtinSchemaLookup, now, nodePortRange: o.nodePortRange, access: access.control };
+    const strategies = createBuiltinStrategies({ serviceNodePortRange: o.nodePortRange });
+    const deps: ApiDeps = { store: o.store, cache, registry, schemas: builtinSchemaLookup, now, nodePortRange: o.nodePortRange, strategies, access: access.control };
     this.deps = deps;
     this.crds = new CrdServing(deps);
     this.crds.start();

@@ -17,7 +17,9 @@ export function createOpenApiService(registry: ResourceRegistry, customSchemas: 
     v2(accept) {
       const wantsProtobuf = !!accept && accept.includes(OPENAPI_V2_PROTOBUF);
       const doc = wantsProtobuf ? docs.v2Protobuf() : docs.v2Json();
-      return serve(doc, wantsProtobuf ? OPENAPI_V2_PROTOBUF : 'application/json');
+      // kube-apiserver labels the protobuf document application/octet-stream; echoing the
+      // requested media type makes Go's mime parser (and so kubectl) reject the answer.
+      return serve(doc, wantsProtobuf ? 'application/octet-stream' : 'application/json');
     },
     v3Index() {
       return serve(docs.v3Index(), 'application/json');

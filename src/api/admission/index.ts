@@ -31,7 +31,7 @@ import { persistentVolumeClaimStrategy, persistentVolumeStrategy, storageClassSt
 
 export { validateObjectMeta, validateObjectMetaUpdate, type NameRule, type ObjectMetaRules } from './object-meta.ts';
 export { canonicalQuantity, parseQuantity, Quantity, QuantityError } from './quantity.ts';
-export { parsePortRange, defaultNodePortRange, type PortRange } from './service.ts';
+export { defaultNodePortRange, type PortRange } from './service.ts';
 
 export interface BuiltinStrategyOptions {
   /** `--service-node-port-range`, 30000-32767 by default. */

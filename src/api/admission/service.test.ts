@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../meta/object.ts';
-import { createBuiltinStrategies, builtinStrategies, parsePortRange } from './index.ts';
+import { createBuiltinStrategies, builtinStrategies } from './index.ts';
 import { lines, service } from './test-objects.ts';
 
 const services = builtinStrategies.services!;
@@ -75,7 +75,7 @@ describe('service validation', () => {
   });
 
   it('checks node ports against the configured range', () => {
-    const strategies = createBuiltinStrategies({ serviceNodePortRange: parsePortRange('20000-20010') });
+    const strategies = createBuiltinStrategies({ serviceNodePortRange: { min: 20000, max: 20010 } });
     expect(create(service({ type: 'NodePort', ports: [{ port: 80, nodePort: 20005 }] }), strategies.services!)).toEqual([]);
     expect(create(service({ type: 'NodePort', ports: [{ port: 80, nodePort: 30000 }] }), strategies.services!)).toEqual([
       'spec.ports[0].nodePort: Invalid value: 30000: provided port is not in the valid range. The range of valid ports is 20000-20010',

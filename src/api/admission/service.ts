@@ -4,6 +4,7 @@
  * ValidateServiceUpdate. The node port range is a parameter (`--service-node-port-range`).
  */
 import type { StatusCause } from '../errors.ts';
+import type { PortRange } from '../../config/value-kinds.ts';
 import type { KubeObject } from '../meta/object.ts';
 import type { ResourceStrategy } from '../resources/types.ts';
 import { asList, asObject, ensureObject, setDefault, type Json } from './json-access.ts';
@@ -12,22 +13,9 @@ import { isDns1123Label, isDns1123Subdomain, isValidPortName, isValidPortNumber 
 import { supportedProtocols } from './container-validation.ts';
 import { defineStrategy } from './strategy.ts';
 
-export interface PortRange {
-  base: number;
-  size: number;
-}
-
-/** Parses `30000-32767` as the server flag gives it. */
-export function parsePortRange(text: string): PortRange {
-  const match = /^(\d+)-(\d+)$/.exec(text.trim());
-  if (!match) throw new Error(`invalid port range ${JSON.stringify(text)}: expected FROM-TO`);
-  const base = Number(match[1]);
-  const last = Number(match[2]);
-  if (last < base) throw new Error(`invalid port range ${JSON.stringify(text)}: TO is below FROM`);
-  return { base, size: last - base + 1 };
-}
-
-export const defaultNodePortRange: PortRange = { base: 30000, size: 2768 };
+/** kube-apiserver's default --service-node-port-range. */
+export type { PortRange };
+export const defaultNodePortRange: PortRange = { min: 30000, max: 32767 };
 
 const serviceTypes = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'] as const;
 const sessionAffinities = ['ClientIP', 'None'] as const;
@@ -101,12 +89,12 @@ function validatePorts(spec: Json, range: PortRange): StatusCause[] {
     if (typeof nodePort === 'number' && nodePort !== 0) {
       if (!nodePortsAllowed) {
         causes.push(forbidden(child(at, 'nodePort'), `may not be used when \`type\` is '${spec.type}'`));
-      } else if (nodePort < range.base || nodePort >= range.base + range.size) {
+      } else if (nodePort < range.min || nodePort > range.max) {
         causes.push(
           invalid(
             child(at, 'nodePort'),
             nodePort,
-            `provided port is not in the valid range. The range of valid ports is ${range.base}-${range.base + range.size - 1}`,
+            `provided port is not in the valid range. The range of valid ports is ${range.min}-${range.max}`,
           ),
         );
       }

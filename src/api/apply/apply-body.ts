@@ -1,4 +1,4 @@
-import { load, YAML11_SCHEMA } from 'js-yaml';
+import { loadKubeYaml } from '../meta/yaml.ts';
 import { errors } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 
@@ -10,8 +10,7 @@ import type { KubeObject } from '../meta/object.ts';
 export function parseApplyBody(text: string): KubeObject {
   let parsed: unknown;
   try {
-    // YAML 1.1, as sigs.k8s.io/yaml reads it (0644 is octal, yes is true).
-    parsed = text.trim() === '' ? {} : timestampsAsStrings(load(text, { schema: YAML11_SCHEMA }));
+    parsed = text.trim() === '' ? {} : loadKubeYaml(text);
   } catch (err) {
     throw errors.badRequest(`error decoding YAML: ${(err as Error).message}`);
   }
@@ -23,17 +22,6 @@ export function parseApplyBody(text: string): KubeObject {
   const object = parsed as KubeObject;
   if (object.metadata === undefined || object.metadata === null) object.metadata = {};
   return object;
-}
-
-/** Timestamps stay strings, as they do when upstream decodes YAML into JSON. */
-function timestampsAsStrings(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace('.000Z', 'Z');
-  if (Array.isArray(value)) return value.map(timestampsAsStrings);
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = timestampsAsStrings(record[key]);
-  }
-  return value;
 }
 
 /** PatchOptions as kube-apiserver validates them (ValidatePatchOptions). */

@@ -38,7 +38,7 @@ export function admit({ deps, req, obj, old, opts, warnings, managedFieldsDone }
   // Built-in types decode into Go structs upstream, which drops unknown fields: prune likewise.
   if (schema) pruneUnknownFields(schema, obj);
 
-  const strategy = strategyFor(info);
+  const strategy = strategyFor(deps.strategies, info);
   strategy.defaults?.(obj);
   const causes = old ? (strategy.validateUpdate?.(obj, old) ?? []) : (strategy.validateCreate?.(obj) ?? []);
   if (causes.length > 0) throw errors.invalid(info.kind, info.group, obj.metadata.name ?? '', causes);

@@ -1,4 +1,4 @@
-import { load, YAML11_SCHEMA } from 'js-yaml';
+import { loadKubeYaml } from '../meta/yaml.ts';
 import { errors } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { apiVersionOf } from '../meta/object.ts';
@@ -14,8 +14,7 @@ export function decodeBody(text: string | undefined, contentType: string): Recor
   let value: unknown;
   if (media === 'application/yaml' || media === 'application/apply-patch+yaml' || media === 'text/yaml') {
     try {
-      // YAML 1.1 as Kubernetes reads it (sigs.k8s.io/yaml): `0644` is octal, `yes` is true.
-      value = load(text, { schema: YAML11_SCHEMA });
+      value = loadKubeYaml(text);
     } catch (err) {
       throw errors.badRequest(`error converting YAML to JSON: ${(err as Error).message.split('\n')[0]}`);
     }

@@ -64,7 +64,7 @@ export async function handleDelete(deps: ApiDeps, req: ApiRequest): Promise<Writ
 export async function handleDeleteCollection(deps: ApiDeps, req: ApiRequest): Promise<WriteResult> {
   const opts = parseDeleteOptions(req);
   const info = req.resource;
-  const filter = buildFilter(req);
+  const filter = buildFilter(deps, req);
   const items: unknown[] = [];
   for (const cached of filter.select(deps)) {
     try {

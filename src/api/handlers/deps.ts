@@ -1,7 +1,7 @@
 import type { RevisionLog } from '../../store/types.ts';
 import type { WatchCache } from '../storage/watch-cache.ts';
 import type { ResourceRegistry } from '../resources/registry.ts';
-import type { ResourceInfo } from '../resources/types.ts';
+import type { ResourceInfo, ResourceStrategy } from '../resources/types.ts';
 import type { SchemaLookup } from '../schema/merge-meta.ts';
 import type { UserInfo } from '../auth/authenticate.ts';
 import type { ResourceRequestInfo } from '../http/request-info.ts';
@@ -15,6 +15,8 @@ export interface ApiDeps {
   now: () => Date;
   /** Node-port range for Service validation, from --service-node-port-range. */
   nodePortRange: { min: number; max: number };
+  /** Defaulting and validation of the built-in kinds, keyed by qualified resource. */
+  strategies: Record<string, ResourceStrategy>;
   access: AccessControl;
 }
 

@@ -19,7 +19,7 @@ export interface Filter {
   select(deps: ApiDeps): CachedObject[];
 }
 
-export function buildFilter(req: ApiRequest): Filter {
+export function buildFilter(deps: ApiDeps, req: ApiRequest): Filter {
   const info = req.resource;
   const namespace = info.namespaced ? req.info.namespace : '';
   const labelText = req.query.get('labelSelector') ?? '';
@@ -27,7 +27,7 @@ export function buildFilter(req: ApiRequest): Filter {
   // Both parsers throw SelectorError, a 400 with upstream's message.
   const labels = parseLabelSelector(labelText);
   const fields = parseFieldSelector(fieldText);
-  const strategy = strategyFor(info);
+  const strategy = strategyFor(deps.strategies, info);
   fields.validate(supportedFieldLabels(strategy));
   const name = req.info.name; // watch of a single object (legacy /watch/ path or fieldSelector on name)
   const matches = (obj: KubeObject): boolean => {

@@ -21,7 +21,7 @@ export function handleList(deps: ApiDeps, req: ApiRequest): { status: number; bo
       throw errors.gone(`The resourceVersion for the provided list is too old.`);
     }
   }
-  const filter = buildFilter(req);
+  const filter = buildFilter(deps, req);
   let matched = filter.select(deps);
   if (opts.continueFrom) {
     const start = opts.continueFrom.start;

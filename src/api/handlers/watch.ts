@@ -38,7 +38,7 @@ export function handleWatch(deps: ApiDeps, req: ApiRequest, tuning: WatchTuning 
     ]);
   }
   const timeoutSeconds = q.get('timeoutSeconds') !== null ? Number(q.get('timeoutSeconds')) : 1800 + Math.floor(Math.random() * 1800);
-  const filter = buildFilter(req);
+  const filter = buildFilter(deps, req);
   const n = negotiate(req.headers.get('accept'));
   const groupVersion = apiVersionOf(info.group, info.version);
   const requestedRv = rvText === '' ? 0 : Number(rvText);

@@ -42,7 +42,7 @@ export async function startServer(opts: { dataDir?: string; port?: number; extra
   const child = spawn(
     process.execPath,
     [join(ROOT, 'bin/skiff.mjs'), 'server', '--disable-agent', '--data-dir', dataDir, '--https-listen-port', String(port), '--bind-address', '127.0.0.1', '--write-kubeconfig', kubeconfig, ...(opts.extraArgs ?? [])],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SKIFF_CONFIG_FILE: join(dataDir, 'no-config.yaml') } },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: withoutSkiffEnv(process.env) },
   );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
@@ -101,4 +101,9 @@ export async function adminCredentials(server: { kubeconfig: string }): Promise<
     key: b64(cfg.users[0].user['client-key-data']),
     server: cfg.clusters[0].cluster.server,
   };
+}
+
+/** The test's own environment minus SKIFF_* variables, so a developer's settings cannot leak into a test server. */
+function withoutSkiffEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('SKIFF_')));
 }
