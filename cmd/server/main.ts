@@ -3,7 +3,6 @@ import { openStore } from '../../src/store/open.ts';
 import { Compactor } from '../../src/store/compactor.ts';
 import { ApiServer } from '../../src/api/api-server.ts';
 import { guessNodeAddress } from '../../src/host/node-address.ts';
-import { firstServiceIp } from '../../src/host/service-ip.ts';
 import { SKIFF_VERSION, kubernetesVersionInfo } from '../../src/version.ts';
 
 /**
@@ -25,7 +24,7 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
     port: config.server.httpsListenPort,
     advertiseAddress: advertise,
     tlsSans: config.tls.sans,
-    kubernetesServiceIp: firstServiceIp(config.network.serviceCidr),
+    serviceCidr: config.network.serviceCidr,
     clusterDomain: config.network.clusterDomain,
     token: config.server.token,
     kubeconfig: { path: config.server.writeKubeconfig, mode: config.server.writeKubeconfigMode },

@@ -13,6 +13,9 @@ import { bootstrapPolicyObjects } from './bootstrap-policy.ts';
 import { createOpenApiService } from './openapi-service.ts';
 import { CrdServing } from './crd/serving.ts';
 import { createBuiltinStrategies } from './admission/index.ts';
+import { ServiceAllocator } from './services/allocator.ts';
+import { serviceAllocationHook } from './services/write-hook.ts';
+import { reconcileKubernetesService } from './services/kubernetes-service.ts';
 import type { ApiDeps } from './handlers/deps.ts';
 import type { UserInfo } from './auth/authenticate.ts';
 
@@ -24,8 +27,8 @@ export interface ApiServerOptions {
   /** The address clients (and the `kubernetes` endpoints) should use. */
   advertiseAddress: string;
   tlsSans: readonly string[];
-  /** The first IP of the service CIDR (10.43.0.1), put in the serving certificate. */
-  kubernetesServiceIp: string;
+  /** --service-cidr: ClusterIPs are allocated from it; its first address is the `kubernetes` Service's. */
+  serviceCidr: string;
   clusterDomain: string;
   token?: string;
   kubeconfig?: { path: string; mode: number };
@@ -57,10 +60,11 @@ export class ApiServer {
     const o = this.opts;
     const now = o.now ?? (() => new Date());
     const cache = (this.cache = new WatchCache(o.store));
+    const allocator = new ServiceAllocator({ serviceCidr: o.serviceCidr, nodePorts: o.nodePortRange });
     const [pki] = await Promise.all([
       ensureClusterPki({
         tlsDir: join(o.dataDir, 'server', 'tls'),
-        sans: { dns: [hostname(), ...o.tlsSans.filter((s) => !isIp(s))], ips: [o.advertiseAddress, o.kubernetesServiceIp, ...o.tlsSans.filter(isIp)] },
+        sans: { dns: [hostname(), ...o.tlsSans.filter((s) => !isIp(s))], ips: [o.advertiseAddress, allocator.kubernetesIp, ...o.tlsSans.filter(isIp)] },
         clusterDomain: o.clusterDomain,
       }),
       cache.start(),
@@ -68,11 +72,13 @@ export class ApiServer {
     this.pki = pki;
     this.token = await ensureServerToken(o.dataDir, o.token);
     await ensureBootstrapObjects({ store: o.store, cache, now: now(), objects: [...systemNamespaces(), ...bootstrapPolicyObjects()] });
+    await reconcileKubernetesService({ store: o.store, cache, now: now(), clusterIp: allocator.kubernetesIp, address: o.advertiseAddress, port: o.port });
 
     const registry = new ResourceRegistry();
     const access = await createAccess({ cache, pki, token: this.token, now });
     const strategies = createBuiltinStrategies({ serviceNodePortRange: o.nodePortRange });
-    const deps: ApiDeps = { store: o.store, cache, registry, schemas: builtinSchemaLookup, now, nodePortRange: o.nodePortRange, strategies, access: access.control };
+    const writeHooks = { services: serviceAllocationHook({ allocator, cache }) };
+    const deps: ApiDeps = { store: o.store, cache, registry, schemas: builtinSchemaLookup, now, nodePortRange: o.nodePortRange, strategies, writeHooks, access: access.control };
     this.deps = deps;
     this.crds = new CrdServing(deps);
     this.crds.start();

@@ -10,6 +10,7 @@ import { prepareForCreate } from './status-split.ts';
 import { checkNamespaceForCreate } from './namespace-check.ts';
 import { storeErrorToStatus } from './store-errors.ts';
 import type { CachedObject } from '../storage/watch-cache.ts';
+import { qualifiedName } from '../resources/registry.ts';
 
 export interface WriteResult {
   status: number;
@@ -67,8 +68,10 @@ export async function createObject({ deps, req, obj, opts, warnings, managedFiel
   admit({ deps, req, obj, opts, warnings, managedFieldsDone });
 
   const key = objectKey(info, meta.namespace, meta.name);
+  if (deps.cache.get(key)) throw errors.alreadyExists(info.resource, info.group, meta.name);
+  const release = deps.writeHooks[qualifiedName(info)]?.({ obj }) ?? (() => {});
   if (opts.dryRun) {
-    if (deps.cache.get(key)) throw errors.alreadyExists(info.resource, info.group, meta.name);
+    release();
     return obj;
   }
   let kv;
@@ -76,6 +79,8 @@ export async function createObject({ deps, req, obj, opts, warnings, managedFiel
     kv = await deps.store.create(key, JSON.stringify(obj));
   } catch (err) {
     throw storeErrorToStatus(err, info, meta.name);
+  } finally {
+    release();
   }
   return cachedAt(deps, key, kv.modRevision, obj);
 }

@@ -2,6 +2,7 @@ import type { RevisionLog } from '../../store/types.ts';
 import type { WatchCache } from '../storage/watch-cache.ts';
 import type { ResourceRegistry } from '../resources/registry.ts';
 import type { ResourceInfo, ResourceStrategy } from '../resources/types.ts';
+import type { KubeObject } from '../meta/object.ts';
 import type { SchemaLookup } from '../schema/merge-meta.ts';
 import type { UserInfo } from '../auth/authenticate.ts';
 import type { ResourceRequestInfo } from '../http/request-info.ts';
@@ -17,8 +18,17 @@ export interface ApiDeps {
   nodePortRange: { min: number; max: number };
   /** Defaulting and validation of the built-in kinds, keyed by qualified resource. */
   strategies: Record<string, ResourceStrategy>;
+  /** Allocation steps run just before a write lands (Service IPs and ports), keyed by qualified resource. */
+  writeHooks: Record<string, WriteHook>;
   access: AccessControl;
 }
+
+/**
+ * Runs after validation, before the store write of a create (old undefined) or update of the
+ * main resource; may fill fields or throw a StatusError. Returns a function called when the
+ * write has landed or failed (to release reservations).
+ */
+export type WriteHook = (input: { obj: KubeObject; old?: KubeObject }) => () => void;
 
 /** Authorization attributes as upstream's authorizer.Attributes. */
 export interface AccessAttributes {

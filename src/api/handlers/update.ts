@@ -9,6 +9,7 @@ import { admit } from './admit.ts';
 import { prepareForUpdate, prepareForStatusUpdate, specChanged } from './status-split.ts';
 import { storeErrorToStatus } from './store-errors.ts';
 import { cachedAt, type WriteResult } from './create.ts';
+import { qualifiedName } from '../resources/registry.ts';
 
 /** PUT of an object or its status. */
 export async function handleUpdate(deps: ApiDeps, req: ApiRequest): Promise<WriteResult> {
@@ -92,16 +93,20 @@ export async function updateObject({ deps, req, obj, old, opts, warnings, manage
       throw storeErrorToStatus(err, info, name);
     }
   }
-  if (unchanged(next, old.obj)) return old.json;
-  if (opts.dryRun) {
-    next.metadata.resourceVersion = old.obj.metadata.resourceVersion;
-    return next;
-  }
+  const hook = req.info.subresource === '' ? deps.writeHooks[qualifiedName(info)] : undefined;
+  const release = hook?.({ obj: next, old: oldObj }) ?? (() => {});
   try {
+    if (unchanged(next, old.obj)) return old.json;
+    if (opts.dryRun) {
+      next.metadata.resourceVersion = old.obj.metadata.resourceVersion;
+      return next;
+    }
     const kv = await deps.store.update(key, JSON.stringify(next), old.revision);
     return cachedAt(deps, key, kv.modRevision, next);
   } catch (err) {
     throw storeErrorToStatus(err, info, name);
+  } finally {
+    release();
   }
 }
 
