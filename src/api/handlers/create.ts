@@ -11,6 +11,7 @@ import { checkNamespaceForCreate } from './namespace-check.ts';
 import { storeErrorToStatus } from './store-errors.ts';
 import type { CachedObject } from '../storage/watch-cache.ts';
 import { qualifiedName } from '../resources/registry.ts';
+import { servedResult } from '../storage/served-view.ts';
 
 export interface WriteResult {
   status: number;
@@ -37,8 +38,9 @@ export interface CreateInput {
 }
 
 /** The create path shared by POST, PUT-as-create and server-side apply of a new object. */
-export async function createObject({ deps, req, obj, opts, warnings, managedFieldsDone }: CreateInput): Promise<string | KubeObject> {
+export async function createObject({ deps, req, obj: input, opts, warnings, managedFieldsDone }: CreateInput): Promise<string | KubeObject> {
   const info = req.resource;
+  let obj = input;
   const meta = obj.metadata;
   if (info.namespaced) {
     const ns = req.info.namespace;
@@ -67,12 +69,13 @@ export async function createObject({ deps, req, obj, opts, warnings, managedFiel
   prepareForCreate(info, obj);
   admit({ deps, req, obj, opts, warnings, managedFieldsDone });
 
+  if (info.conversion) obj = info.conversion.toStorage(obj);
   const key = objectKey(info, meta.namespace, meta.name);
   if (deps.cache.get(key)) throw errors.alreadyExists(info.resource, info.group, meta.name);
   const release = deps.writeHooks[qualifiedName(info)]?.({ obj }) ?? (() => {});
   if (opts.dryRun) {
     release();
-    return obj;
+    return servedResult(info, obj);
   }
   let kv;
   try {
@@ -82,7 +85,7 @@ export async function createObject({ deps, req, obj, opts, warnings, managedFiel
   } finally {
     release();
   }
-  return cachedAt(deps, key, kv.modRevision, obj);
+  return servedResult(info, cachedAt(deps, key, kv.modRevision, obj));
 }
 
 /** The stored object as the cache serialised it (with its resourceVersion), falling back to the input. */

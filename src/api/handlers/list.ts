@@ -2,6 +2,7 @@ import { errors } from '../errors.ts';
 import { apiVersionOf } from '../meta/object.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
 import { buildFilter } from './filter.ts';
+import { servedView } from '../storage/served-view.ts';
 import { parseListOptions, encodeContinue, tooLargeResourceVersion } from './list-options.ts';
 import { negotiate, renderTable, partialMetadata } from './render.ts';
 
@@ -22,7 +23,7 @@ export function handleList(deps: ApiDeps, req: ApiRequest): { status: number; bo
     }
   }
   const filter = buildFilter(deps, req);
-  let matched = filter.select(deps);
+  let matched = filter.select(deps).map((c) => ({ key: c.key, ...servedView(info, c) }));
   if (opts.continueFrom) {
     const start = opts.continueFrom.start;
     matched = matched.filter((c) => c.key >= start);

@@ -31,7 +31,8 @@ export async function handlePatch(deps: ApiDeps, req: ApiRequest): Promise<Write
   for (let attempt = 0; ; attempt++) {
     const old = deps.cache.get(key);
     if (!old) throw errors.notFound(info.resource, info.group, req.info.name);
-    const patched = applyPatch({ contentType: media, doc: structuredClone(old.obj), patch, schema }) as Record<string, unknown>;
+    const current = info.conversion ? info.conversion.fromStorage(structuredClone(old.obj)) : structuredClone(old.obj);
+    const patched = applyPatch({ contentType: media, doc: current, patch, schema }) as Record<string, unknown>;
     const obj = checkTypeMeta(patched, info);
     if (obj.metadata.name !== req.info.name) throw errors.badRequest('metadata.name: Invalid value: the name may not be changed by a patch');
     const warnings: string[] = [];

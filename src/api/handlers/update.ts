@@ -10,6 +10,7 @@ import { prepareForUpdate, prepareForStatusUpdate, specChanged } from './status-
 import { storeErrorToStatus } from './store-errors.ts';
 import { cachedAt, type WriteResult } from './create.ts';
 import { qualifiedName } from '../resources/registry.ts';
+import { servedResult } from '../storage/served-view.ts';
 
 /** PUT of an object or its status. */
 export async function handleUpdate(deps: ApiDeps, req: ApiRequest): Promise<WriteResult> {
@@ -56,7 +57,7 @@ export async function updateObject({ deps, req, obj, old, opts, warnings, manage
   if (meta.uid && meta.uid !== old.obj.metadata.uid) {
     throw errors.conflict(info.resource, info.group, name, `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${old.obj.metadata.uid}`);
   }
-  const oldObj = structuredClone(old.obj);
+  const oldObj = info.conversion ? info.conversion.fromStorage(structuredClone(old.obj)) : structuredClone(old.obj);
   let next: KubeObject;
   if (req.info.subresource === 'status') {
     next = prepareForStatusUpdate(obj, oldObj);
@@ -80,6 +81,7 @@ export async function updateObject({ deps, req, obj, old, opts, warnings, manage
   }
   delete next.metadata.resourceVersion;
   admit({ deps, req, obj: next, old: oldObj, opts, warnings, managedFieldsDone });
+  if (info.conversion) next = info.conversion.toStorage(next);
 
   const key = old.key;
   // As upstream: once deletion was requested and the last finalizer is gone, the update completes the delete.
@@ -96,13 +98,13 @@ export async function updateObject({ deps, req, obj, old, opts, warnings, manage
   const hook = req.info.subresource === '' ? deps.writeHooks[qualifiedName(info)] : undefined;
   const release = hook?.({ obj: next, old: oldObj }) ?? (() => {});
   try {
-    if (unchanged(next, old.obj)) return old.json;
+    if (unchanged(next, old.obj)) return servedResult(info, old.json);
     if (opts.dryRun) {
       next.metadata.resourceVersion = old.obj.metadata.resourceVersion;
-      return next;
+      return servedResult(info, next);
     }
     const kv = await deps.store.update(key, JSON.stringify(next), old.revision);
-    return cachedAt(deps, key, kv.modRevision, next);
+    return servedResult(info, cachedAt(deps, key, kv.modRevision, next));
   } catch (err) {
     throw storeErrorToStatus(err, info, name);
   } finally {

@@ -5,6 +5,7 @@ import type { CacheEvent, CachedObject } from '../storage/watch-cache.ts';
 import { CompactedError } from '../../store/types.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
 import { buildFilter, type Filter } from './filter.ts';
+import { servedView } from '../storage/served-view.ts';
 import { negotiate, renderTable, partialMetadata, type Rendering } from './render.ts';
 
 export interface WatchTuning {
@@ -43,7 +44,8 @@ export function handleWatch(deps: ApiDeps, req: ApiRequest, tuning: WatchTuning 
   const groupVersion = apiVersionOf(info.group, info.version);
   const requestedRv = rvText === '' ? 0 : Number(rvText);
   const fromState = rvText === '' || rvText === '0' || sendInitial;
-  const render = (obj: KubeObject, json: string): string => {
+  const render = (storedObj: KubeObject, storedJson: string): string => {
+    const { obj, json } = servedView(info, { obj: storedObj, json: storedJson });
     if (n.as === 'Table') {
       return JSON.stringify(renderTable({ info, items: [obj], now: deps.now(), includeObject: q.get('includeObject'), resourceVersion: obj.metadata.resourceVersion ?? '', version: n.version }));
     }

@@ -1,4 +1,5 @@
 import type { ResourceInfo } from './types.ts';
+import { eventsV1Conversion } from './event-conversion.ts';
 
 /**
  * The built-in resources Skiff serves, as data. Names, short names, categories, verbs and
@@ -89,7 +90,7 @@ export const builtinResources: ResourceInfo[] = [
   ]),
   ...group('events.k8s.io', 'v1', 'io.k8s.api.events.v1', [
     { resource: 'events', kind: 'Event', namespaced: true, shortNames: ['ev'] },
-  ]),
+  ]).map((info) => ({ ...info, conversion: eventsV1Conversion })),
   ...group('networking.k8s.io', 'v1', 'io.k8s.api.networking.v1', [
     { resource: 'ingressclasses', kind: 'IngressClass', namespaced: false },
     { resource: 'ingresses', kind: 'Ingress', namespaced: true, shortNames: ['ing'], subresources: ['status'] },

@@ -36,6 +36,12 @@ export interface ResourceStrategy {
   fieldLabels?(obj: KubeObject): Record<string, string>;
 }
 
+/** A served version whose stored form is another's (events.k8s.io/v1 Events are stored as core/v1). */
+export interface StorageConversion {
+  toStorage(obj: KubeObject): KubeObject;
+  fromStorage(obj: KubeObject): KubeObject;
+}
+
 export interface ResourceInfo {
   group: string;
   version: string;
@@ -56,6 +62,7 @@ export interface ResourceInfo {
   definition?: string;
   printer?: TablePrinter;
   strategy?: ResourceStrategy;
+  conversion?: StorageConversion;
   /** For scale: paths of spec.replicas, status.replicas and the label selector (as CRD scale subresources). */
   scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
 }
