@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import yaml from 'js-yaml';
+import { load } from 'js-yaml';
 import { httpsTransport, type HttpsTransportOptions } from './https-transport.ts';
 import type { Transport } from './transport.ts';
 
@@ -20,7 +20,7 @@ interface KubeconfigFile {
  * const transport = await transportFromKubeconfig('/etc/skiff/skiff.yaml');
  */
 export async function transportFromKubeconfig(path: string, options: { context?: string } = {}): Promise<Transport & { close(): void }> {
-  const config = yaml.load(await readFile(path, 'utf8')) as KubeconfigFile | undefined;
+  const config = load(await readFile(path, 'utf8')) as KubeconfigFile | undefined;
   return httpsTransport(await kubeconfigCredentials({ config: config ?? {}, folder: dirname(path), context: options.context }));
 }
 
