@@ -48,8 +48,8 @@ export function checkAcknowledgedWrites(input: DurabilityInput): DurabilityRepor
   const duplicated = new Set<string>();
   for (const s of input.stored) {
     if (byName.has(s.name)) duplicated.add(`name ${s.name}`);
+    else byName.set(s.name, s); // the first copy is checked; the others are reported as duplicates
     if (seenUids.has(s.uid)) duplicated.add(`uid ${s.uid}`);
-    byName.set(s.name, s);
     seenUids.add(s.uid);
   }
   const report: DurabilityReport = {

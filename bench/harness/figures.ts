@@ -33,7 +33,7 @@ export function verdict(figure: Figure): Verdict {
 
 export function formatValue(value: number, unit: string): string {
   if (!Number.isFinite(value)) return `n/a ${unit}`.trim();
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const digits = Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   return `${value.toFixed(digits)} ${unit}`.trim();
 }
 

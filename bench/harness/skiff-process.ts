@@ -20,17 +20,18 @@ export interface SpawnedSkiff {
 }
 
 /**
- * Spawns the npm bin exactly as the e2e harness does (same flags), but returns at once so
+ * Spawns the npm bin as the e2e harness does (same flags and environment), but returns at once so
  * the caller can time start-up itself: the e2e harness waits for a log line, which says
  * nothing about when /readyz first answers.
  */
-export function spawnSkiff(options: { dataDir: string; port: number }): SpawnedSkiff {
+export function spawnSkiff(options: { dataDir: string; port: number; /** e.g. ['--cpu-prof'] to profile the server. */ nodeArgs?: string[] }): SpawnedSkiff {
   const kubeconfig = join(options.dataDir, 'kubeconfig.yaml');
   const spawnedAt = performance.now();
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'bin/skiff.mjs'), 'server', '--disable-agent', '--data-dir', options.dataDir, '--https-listen-port', String(options.port), '--bind-address', '127.0.0.1', '--write-kubeconfig', kubeconfig],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SKIFF_CONFIG_FILE: join(options.dataDir, 'no-config.yaml') } },
+    [...(options.nodeArgs ?? []), join(ROOT, 'bin/skiff.mjs'), 'server', '--disable-agent', '--data-dir', options.dataDir, '--https-listen-port', String(options.port), '--bind-address', '127.0.0.1', '--write-kubeconfig', kubeconfig],
+    // Without the caller's SKIFF_* variables, as the e2e harness: only the flags configure it.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SKIFF_'))) },
   );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
@@ -93,9 +94,18 @@ function readyzStatus(port: number, agent: Agent): Promise<number> {
   });
 }
 
-/** Resident set size of a process in MiB, from /proc/PID/status (Linux only). */
-export function residentMiB(pid: number): number {
+export interface ResidentMemory {
+  /** VmRSS: what the issue's idle-memory target is about. */
+  totalMiB: number;
+  /** RssAnon: heaps (V8's and native) and stacks. */
+  anonMiB: number;
+  /** RssFile: mapped executables and libraries (node itself, libSQL's addon). */
+  fileMiB: number;
+}
+
+/** Resident memory of a process in MiB, from /proc/PID/status (Linux only). */
+export function residentMemory(pid: number): ResidentMemory {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1]);
-  return kib / 1024;
+  const mib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1]) / 1024;
+  return { totalMiB: mib('VmRSS'), anonMiB: mib('RssAnon'), fileMiB: mib('RssFile') };
 }
