@@ -171,6 +171,29 @@ describe('Informer', () => {
     expect(source.lists[1].continue).toBeUndefined();
   });
 
+  const endings: { name: string; error: () => unknown; relists: boolean }[] = [
+    { name: 'resumes the watch after a broken connection', error: refused, relists: false },
+    { name: 'resumes the watch after 429 Too Many Requests', error: () => new ApiError({ code: 429, reason: 'TooManyRequests', message: 'slow down' }), relists: false },
+    { name: 're-lists after a 504 too-large resourceVersion', error: () => new ApiError({ code: 504, reason: 'Timeout', message: 'Too large resource version' }), relists: true },
+    { name: 're-lists after a 403 on the watch', error: () => new ApiError({ code: 403, reason: 'Forbidden', message: 'forbidden' }), relists: true },
+  ];
+  for (const c of endings) {
+    it(c.name, async () => {
+      const source = new FakeSource([list('7', [pod('a', '5')])]);
+      const { informer, clock, seen } = informerOver(source);
+      await informer.start();
+      await until(() => source.watches.length === 1, 'a watch');
+      source.watch$.push('MODIFIED', pod('a', '8'));
+      source.watch$.fail(c.error());
+      await until(() => source.watches.length === 2 || clock.pendingTimers === 1, 'a reconnect');
+      await until(() => source.watches.length === 2, 'a second watch');
+      expect(source.lists).toHaveLength(c.relists ? 2 : 1);
+      expect(source.watch$.options.resourceVersion).toBe(c.relists ? '7' : '8');
+      // The re-list went back to version 5 of "a": the cache follows the server.
+      expect(seen).toEqual(c.relists ? ['add a@5', 'update a@5->8', 'update a@8->5'] : ['add a@5', 'update a@5->8']);
+    });
+  }
+
   it('backs off 200 ms doubling to 30 s while the server fails, and resets after a healthy watch', async () => {
     const failures = Array.from({ length: 10 }, refused);
     const source = new FakeSource([...failures, list('7', [])]);

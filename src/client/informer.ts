@@ -1,4 +1,4 @@
-import { isResourceExpired } from './api-error.ts';
+import { ApiError, isResourceExpired } from './api-error.ts';
 import { Backoff, defaultReconnectBackoff } from './backoff.ts';
 import { CacheStore, type CacheReader, type IndexFunc } from './cache-store.ts';
 import type { ListOptions, WatchOptions } from './client.ts';
@@ -169,9 +169,12 @@ export class Informer<T extends KubeObject> {
         await this.watch(signal, () => (healthy = true));
       } catch (error) {
         if (signal.aborted) break;
-        // As client-go: an expired version cannot be resumed from, only re-listed.
-        if (isResourceExpired(error)) needList = true;
-        else this.report(error);
+        // As client-go's reflector: a broken connection resumes the watch where it stopped;
+        // an expired version (410) cannot be resumed, and any other refusal from the server
+        // (a too-large version after a datastore restore, a lost permission) is not trusted to
+        // heal by itself, so both re-list. Only 429 (back off and retry) keeps the version.
+        if (error instanceof ApiError && error.code !== 429) needList = true;
+        if (!isResourceExpired(error)) this.report(error);
       }
       if (healthy) {
         this.backoff.reset();
