@@ -111,8 +111,7 @@ const OPTION_KINDS: Record<string, string> = { DeleteOptions: 'meta.v1.DeleteOpt
  * messageForKind('apps/v1', 'Deployment'); // 'apps.v1.Deployment'
  */
 export function messageForKind(apiVersion: string, kind: string): string | undefined {
-  const optionMessage = OPTION_KINDS[kind];
-  if (optionMessage) return optionMessage;
+  if (Object.hasOwn(OPTION_KINDS, kind)) return OPTION_KINDS[kind];
   const served = Object.hasOwn(SERVED, apiVersion) ? SERVED[apiVersion] : undefined;
   if (!served || !served.kinds.includes(kind)) return undefined;
   return `${served.protoPackage}.${kind}`;
