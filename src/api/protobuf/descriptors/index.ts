@@ -116,3 +116,8 @@ export function messageForKind(apiVersion: string, kind: string): string | undef
   if (!served || !served.kinds.includes(kind)) return undefined;
   return `${served.protoPackage}.${kind}`;
 }
+
+/** Every (apiVersion, kind) a protobuf request body may carry, DeleteOptions aside. */
+export function decodableKinds(): { apiVersion: string; kind: string }[] {
+  return Object.entries(SERVED).flatMap(([apiVersion, served]) => served.kinds.map((kind) => ({ apiVersion, kind })));
+}
