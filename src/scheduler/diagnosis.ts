@@ -34,6 +34,7 @@ export function fitErrorMessage(d: Diagnosis, postFilterMessage?: string): strin
     const histogram = reasonsHistogram(d.nodeStatuses.values());
     if (histogram.length > 0) message += ` ${histogram.join(', ')}.`;
   }
-  if (postFilterMessage) message += ` ${postFilterMessage}.`;
+  // The preemption message carries its own full stop (it is itself a FitError message).
+  if (postFilterMessage) message += ` ${postFilterMessage}`;
   return message;
 }

@@ -20,6 +20,8 @@ export interface Snapshot {
    * addNominatedPods), so freed room goes to the preemptor.
    */
   nominatedPods(nodeName: string): readonly PodInfo[];
+  /** The same snapshot with `replacement` in place of the node of the same name (preemption's dry runs). */
+  withNode(replacement: NodeInfo): Snapshot;
 }
 
 /** A snapshot over a fixed list of node infos, optionally with some replaced (preemption's dry runs). */
@@ -46,7 +48,6 @@ export class ListSnapshot implements Snapshot {
     return this.nominated.get(nodeName) ?? [];
   }
 
-  /** The same snapshot with `replacement` in place of the node of the same name. */
   withNode(replacement: NodeInfo): ListSnapshot {
     return new ListSnapshot(
       this.nodes.map((n) => (n.name === replacement.name ? replacement : n)),
