@@ -2,7 +2,7 @@ import { errors } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { objectKey } from '../storage/keys.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
-import { decodeBody, checkTypeMeta } from './decode.ts';
+import { decodeRequestBody, checkTypeMeta } from './decode.ts';
 import { parseWriteOptions, type WriteOptions } from './write-options.ts';
 import { admit } from './admit.ts';
 import { generateName } from './names.ts';
@@ -22,7 +22,7 @@ export interface WriteResult {
 /** POST to a collection: create one object (rest.BeforeCreate + registry Store.Create). */
 export async function handleCreate(deps: ApiDeps, req: ApiRequest): Promise<WriteResult> {
   const opts = parseWriteOptions(req.query, 'CreateOptions');
-  const obj = checkTypeMeta(decodeBody(req.body, req.contentType), req.resource);
+  const obj = checkTypeMeta(decodeRequestBody(req), req.resource);
   const warnings: string[] = [];
   const stored = await createObject({ deps, req, obj, opts, warnings });
   return { status: 201, body: stored, warnings };

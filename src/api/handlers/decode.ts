@@ -3,6 +3,20 @@ import { errors } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { apiVersionOf } from '../meta/object.ts';
 import type { ResourceInfo } from '../resources/types.ts';
+import { decodeKubernetesProtobuf, PROTOBUF_MEDIA_TYPE } from '../protobuf/decode.ts';
+
+/**
+ * A request's body as an object: JSON, YAML, or Kubernetes protobuf (kubectl >= 1.32 sends
+ * built-in kinds from its typed clients that way; answers stay JSON).
+ */
+export function decodeRequestBody(req: { body?: string; rawBody?: Uint8Array; contentType: string }): Record<string, unknown> {
+  const media = req.contentType.split(';')[0].trim().toLowerCase();
+  if (media === PROTOBUF_MEDIA_TYPE) {
+    if (!req.rawBody || req.rawBody.byteLength === 0) throw errors.badRequest('the body of the request was empty');
+    return decodeKubernetesProtobuf(req.rawBody).object;
+  }
+  return decodeBody(req.body, req.contentType);
+}
 
 /** Upstream's limit for a request body (kube-apiserver's maxRequestBodyBytes). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;

@@ -62,7 +62,10 @@ export interface ApiRequest {
   resource: ResourceInfo;
   query: URLSearchParams;
   headers: Headers;
+  /** The body as UTF-8 text (JSON, YAML, patches). */
   body?: string;
+  /** The body's bytes (protobuf). */
+  rawBody?: Uint8Array;
   contentType: string;
   user: UserInfo;
   /** Aborted when the client goes away (watches end then). */

@@ -1,7 +1,7 @@
 import { errors } from '../errors.ts';
 import { objectKey } from '../storage/keys.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
-import { decodeBody, checkTypeMeta } from './decode.ts';
+import { decodeRequestBody, checkTypeMeta } from './decode.ts';
 import { parseWriteOptions } from './write-options.ts';
 import { storeErrorToStatus } from './store-errors.ts';
 import type { WriteResult } from './create.ts';
@@ -14,7 +14,7 @@ export async function handleFinalize(deps: ApiDeps, req: ApiRequest): Promise<Wr
   if (req.info.verb !== 'update') throw errors.methodNotAllowed('the server does not allow this method on the requested resource');
   const opts = parseWriteOptions(req.query, 'UpdateOptions');
   const info = req.resource;
-  const obj = checkTypeMeta(decodeBody(req.body, req.contentType), info);
+  const obj = checkTypeMeta(decodeRequestBody(req), info);
   const current = deps.cache.get(objectKey(info, undefined, req.info.name));
   if (!current) throw errors.notFound(info.resource, info.group, req.info.name);
   const next = structuredClone(current.obj);

@@ -2,7 +2,7 @@ import { errors } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { objectKey } from '../storage/keys.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
-import { decodeBody } from './decode.ts';
+import { decodeRequestBody } from './decode.ts';
 import { parseWriteOptions } from './write-options.ts';
 import { updateObject } from './update.ts';
 import { applyPatch } from '../patch/index.ts';
@@ -25,7 +25,7 @@ export async function handleScale(deps: ApiDeps, req: ApiRequest): Promise<Write
   const opts = parseWriteOptions(req.query, req.info.verb === 'patch' ? 'PatchOptions' : 'UpdateOptions');
   let wanted: KubeObject;
   if (req.info.verb === 'update') {
-    wanted = decodeBody(req.body, req.contentType) as KubeObject;
+    wanted = decodeRequestBody(req) as KubeObject;
   } else {
     let patch: unknown;
     try {

@@ -1,7 +1,7 @@
 import { errors } from '../errors.ts';
 import { json } from '../http/respond.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
-import { decodeBody } from './decode.ts';
+import { decodeRequestBody } from './decode.ts';
 import { handleBinding } from './binding.ts';
 import { handleDelete } from './delete.ts';
 import type { KubeObject } from '../meta/object.ts';
@@ -16,19 +16,19 @@ type SubresourceHandler = (deps: ApiDeps, req: ApiRequest) => Promise<Response>;
 export const subresourceHandlers: Record<string, SubresourceHandler> = {
   'pods/binding': async (deps, req) => {
     requireCreate(req);
-    const r = await handleBinding(deps, req, decodeBody(req.body, req.contentType) as KubeObject);
+    const r = await handleBinding(deps, req, decodeRequestBody(req) as KubeObject);
     return json(r.status, r.body);
   },
   'pods/eviction': async (deps, req) => {
     requireCreate(req);
-    const eviction = decodeBody(req.body, req.contentType) as { deleteOptions?: unknown };
+    const eviction = decodeRequestBody(req) as { deleteOptions?: unknown };
     const r = await handleDelete(deps, { ...req, body: eviction.deleteOptions ? JSON.stringify(eviction.deleteOptions) : undefined });
     void r;
     return json(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   },
   'serviceaccounts/token': async (deps, req) => {
     requireCreate(req);
-    const tr = decodeBody(req.body, req.contentType) as {
+    const tr = decodeRequestBody(req) as {
       apiVersion?: string;
       kind?: string;
       metadata?: Record<string, unknown>;

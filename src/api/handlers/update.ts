@@ -3,7 +3,7 @@ import type { KubeObject } from '../meta/object.ts';
 import { objectKey } from '../storage/keys.ts';
 import type { CachedObject } from '../storage/watch-cache.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
-import { decodeBody, checkTypeMeta } from './decode.ts';
+import { decodeRequestBody, checkTypeMeta } from './decode.ts';
 import { parseWriteOptions, type WriteOptions } from './write-options.ts';
 import { admit } from './admit.ts';
 import { prepareForUpdate, prepareForStatusUpdate, specChanged } from './status-split.ts';
@@ -15,7 +15,7 @@ import { servedResult } from '../storage/served-view.ts';
 /** PUT of an object or its status. */
 export async function handleUpdate(deps: ApiDeps, req: ApiRequest): Promise<WriteResult> {
   const opts = parseWriteOptions(req.query, 'UpdateOptions');
-  const obj = checkTypeMeta(decodeBody(req.body, req.contentType), req.resource);
+  const obj = checkTypeMeta(decodeRequestBody(req), req.resource);
   const warnings: string[] = [];
   const info = req.resource;
   const name = req.info.name;

@@ -1,7 +1,7 @@
 import { errors } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import type { ApiDeps, ApiRequest, AccessAttributes } from './deps.ts';
-import { decodeBody, checkTypeMeta } from './decode.ts';
+import { decodeRequestBody, checkTypeMeta } from './decode.ts';
 import type { WriteResult } from './create.ts';
 import { handleBinding } from './binding.ts';
 import type { UserInfo } from '../auth/authenticate.ts';
@@ -66,7 +66,7 @@ interface ReviewSpec {
 }
 
 function body(req: ApiRequest): KubeObject {
-  return checkTypeMeta(decodeBody(req.body, req.contentType), req.resource);
+  return checkTypeMeta(decodeRequestBody(req), req.resource);
 }
 
 function answer(review: KubeObject, status: Record<string, unknown>): WriteResult {

@@ -101,13 +101,14 @@ async function resourceRequest(c: Context<AppEnv>, opts: AppOptions): Promise<Re
   }
   const denied = opts.gate.authorize(user, info);
   if (denied) throw forbidden(user, info, denied);
-  const body = await readBody(c.req.raw);
+  const rawBody = await readBody(c.req.raw);
   const req: ApiRequest = {
     info,
     resource,
     query: url.searchParams,
     headers: c.req.raw.headers,
-    body,
+    rawBody,
+    body: rawBody && new TextDecoder().decode(rawBody),
     contentType: c.req.header('content-type') ?? '',
     user,
     signal: c.req.raw.signal,
@@ -133,7 +134,7 @@ function forbidden(user: UserInfo, info: ResourceRequestInfo, reason: string): S
 }
 
 /** Reads the body with upstream's 3 MiB limit, rejecting early on Content-Length. */
-async function readBody(req: Request): Promise<string | undefined> {
+async function readBody(req: Request): Promise<Uint8Array | undefined> {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined;
   const length = Number(req.headers.get('content-length') ?? '0');
   if (length > MAX_BODY_BYTES) throw errors.tooLarge();
@@ -151,7 +152,7 @@ async function readBody(req: Request): Promise<string | undefined> {
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(concat(chunks, total));
+  return concat(chunks, total);
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {
