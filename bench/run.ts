@@ -45,4 +45,9 @@ async function main(selected: string[]): Promise<void> {
   if (all.some((f) => verdict(f) === 'MISS')) console.log('\nSome figures miss their targets (benchmarks report, they do not fail the build).');
 }
 
-await main(process.argv.slice(2));
+try {
+  await main(process.argv.slice(2));
+} catch (err) {
+  console.error(`bench: ${(err as Error).message}`);
+  process.exitCode = 2;
+}
