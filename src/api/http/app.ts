@@ -5,6 +5,7 @@ import { parseRequestInfo, type ResourceRequestInfo } from './request-info.ts';
 import type { ApiDeps, ApiRequest } from '../handlers/deps.ts';
 import type { UserInfo } from '../auth/authenticate.ts';
 import { MAX_BODY_BYTES } from '../handlers/decode.ts';
+import { impersonate } from './impersonation.ts';
 import { routeResourceRequest } from './resource-routes.ts';
 import { discoveryRoutes, type OpenApiService } from './discovery-routes.ts';
 import { qualifiedName } from '../resources/registry.ts';
@@ -58,7 +59,11 @@ export function createApiApp(opts: AppOptions): Hono<AppEnv> {
     const bearer = authz && /^bearer /i.test(authz) ? authz.slice(7).trim() : undefined;
     const user = await opts.gate.authenticate(peer, bearer);
     if (!user) return json(401, errors.unauthorized().toStatus());
-    c.set('user' as never, user as never);
+    try {
+      c.set('user' as never, impersonate(c.req.raw.headers, user, opts.deps.access.authorize) as never);
+    } catch (err) {
+      return errorResponse(err);
+    }
     await next();
   });
 
