@@ -128,10 +128,10 @@ describe('kubectl against skiff server', () => {
     expect(await ok(['apply', '--server-side', '-f', '-'], cm)).toContain('configmap/ssa serverside-applied');
     const got = await json(['get', 'configmap', 'ssa', '--show-managed-fields']);
     expect(got.metadata.managedFields[0]).toMatchObject({ manager: 'kubectl', operation: 'Apply' });
-    const conflict = await server.kubectl(['apply', '--server-side', '--field-manager', 'other', '-f', '-'], { input: cm.replace('v1', 'v2') });
+    const conflict = await server.kubectl(['apply', '--server-side', '--field-manager', 'other', '-f', '-'], { input: cm.replace('k: v1', 'k: v2') });
     expect(conflict.exitCode).not.toBe(0);
-    expect(conflict.stderr).toMatch(/conflict/i);
-    await ok(['apply', '--server-side', '--force-conflicts', '--field-manager', 'other', '-f', '-'], cm.replace('v1', 'v2'));
+    expect(conflict.stderr, conflict.stderr).toMatch(/conflict/i);
+    await ok(['apply', '--server-side', '--force-conflicts', '--field-manager', 'other', '-f', '-'], cm.replace('k: v1', 'k: v2'));
     expect((await json(['get', 'configmap', 'ssa'])).data.k).toBe('v2');
   });
 
