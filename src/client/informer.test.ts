@@ -142,11 +142,15 @@ describe('Informer', () => {
 
   it('resumes a closed watch from the last bookmark without listing again', async () => {
     const source = new FakeSource([list('7', [])]);
-    const { informer, seen } = informerOver(source);
+    const { informer, seen, clock } = informerOver(source);
     await informer.start();
     await until(() => source.watches.length === 1, 'a watch');
     source.watch$.push('BOOKMARK', { kind: 'Pod', apiVersion: 'v1', metadata: { resourceVersion: '42' } });
     source.watch$.end();
+    // A bookmark and a hang-up is no proof of health: the reconnect waits its back-off.
+    await until(() => source.watch$.ended && clock.pendingTimers === 1, 'a back-off');
+    expect(clock.nextTimerIn()).toBe(200);
+    clock.advance(200);
     await until(() => source.watches.length === 2, 'a second watch');
     expect(source.watch$.options.resourceVersion).toBe('42');
     expect(source.lists).toHaveLength(1);

@@ -35,7 +35,7 @@ export interface InformerOptions<T extends KubeObject> {
   /** Reconnect back-off (default 200 ms doubling to 30 s). */
   backoff?: { initialMs: number; maxMs: number };
   /**
-   * A watch that stayed open this long, or delivered an event, proves the server healthy:
+   * A watch that stayed open this long, or delivered a change, proves the server healthy:
    * the back-off resets and the next watch starts at once (default 5 s).
    */
   healthyWatchMs?: number;
@@ -214,7 +214,7 @@ export class Informer<T extends KubeObject> {
 
   /**
    * One watch from the last version seen; ends when the server closes it, throws when it
-   * fails. `markHealthy` is called once it delivers an event or has lasted `healthyWatchMs`.
+   * fails. `markHealthy` is called once it delivers a change or has lasted `healthyWatchMs`.
    */
   private async watch(signal: AbortSignal, markHealthy: () => void): Promise<void> {
     const timeoutSeconds = Math.floor(MIN_WATCH_TIMEOUT_SECONDS * (1 + this.random()));
@@ -235,7 +235,9 @@ export class Informer<T extends KubeObject> {
       });
       for await (const event of events) {
         this.apply(event);
-        markHealthy();
+        // A bookmark alone proves little: a server that sent one and hung up at once, every
+        // time, would otherwise be reconnected to in a tight loop.
+        if (event.type !== 'BOOKMARK') markHealthy();
       }
     } catch (error) {
       // The client-side deadline is a normal end: the server should have closed by then.
