@@ -3,6 +3,7 @@
  * issue's target (PASS/MISS). `npm run bench`; about 3-4 minutes on a 2-core machine.
  * Pass benchmark names to run some only: `npm run bench -- list-5000 watch-fanout`.
  */
+import { cpus, loadavg } from 'node:os';
 import { coldStartBenchmark } from './cold-start.ts';
 import { crashSafetyBenchmark } from './crash-safety.ts';
 import { createThroughputBenchmark } from './create-throughput.ts';
@@ -25,6 +26,9 @@ async function main(selected: string[]): Promise<void> {
   if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}`);
   const all: Figure[] = [];
   const started = performance.now();
+  // Other work on the machine skews every figure here: say how busy it was before and after.
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  const loadBefore = load();
   for (const b of benchmarks) {
     if (selected.length && !selected.includes(b.name)) continue;
     console.log(`# ${b.title}`);
@@ -40,7 +44,7 @@ async function main(selected: string[]): Promise<void> {
     }
     console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
   }
-  console.log(`# summary (${new Date().toISOString().slice(0, 10)}, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`# summary (${new Date().toISOString().slice(0, 10)}, ${((performance.now() - started) / 1000).toFixed(0)} s, ${cpus().length} CPUs, load average ${loadBefore} before, ${load()} after)`);
   console.log(summaryTable(all));
   if (all.some((f) => verdict(f) === 'MISS')) console.log('\nSome figures miss their targets (benchmarks report, they do not fail the build).');
 }
