@@ -5,6 +5,7 @@ import type { CacheEvent, CachedObject } from '../storage/watch-cache.ts';
 import { CompactedError } from '../../store/types.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
 import { buildFilter, type Filter } from './filter.ts';
+import { tooLargeResourceVersion } from './list-options.ts';
 import { servedView } from '../storage/served-view.ts';
 import { negotiate, renderTable, partialMetadata, type Rendering } from './render.ts';
 
@@ -43,6 +44,9 @@ export function handleWatch(deps: ApiDeps, req: ApiRequest, tuning: WatchTuning 
   const n = negotiate(req.headers.get('accept'));
   const groupVersion = apiVersionOf(info.group, info.version);
   const requestedRv = rvText === '' ? 0 : Number(rvText);
+  // The cache is always current (one writer), so a newer revision was never written here:
+  // kube-apiserver answers such watches with "Too large resource version" once its wait runs out.
+  if (requestedRv > deps.cache.currentRevision) throw tooLargeResourceVersion(requestedRv, deps.cache.currentRevision);
   const fromState = rvText === '' || rvText === '0' || sendInitial;
   const render = (storedObj: KubeObject, storedJson: string): string => {
     const { obj, json } = servedView(info, { obj: storedObj, json: storedJson });
@@ -103,11 +107,6 @@ export function handleWatch(deps: ApiDeps, req: ApiRequest, tuning: WatchTuning 
         lastRevision = deps.cache.currentRevision;
         for (const c of filter.select(deps)) send('ADDED', render(c.obj, c.json));
         if (sendInitial) bookmark({ 'k8s.io/initial-events-end': 'true' });
-        flush();
-        return;
-      }
-      if (requestedRv > deps.cache.currentRevision) {
-        lastRevision = requestedRv;
         flush();
         return;
       }

@@ -1,0 +1,49 @@
+import type { ResourceClient, ResourceType, SharedInformerFactory, Clock, KubeObject, Transport } from '../../client/index.ts';
+import type { EventRecorder } from './event-recorder.ts';
+
+/** Tunables of the controllers, with upstream's defaults (kube-controller-manager flags). */
+export interface ControllerOptions {
+  /** --node-monitor-grace-period: a node whose Lease is this old becomes Ready=Unknown (40 s). */
+  nodeMonitorGracePeriodMs: number;
+  /** How often node health is checked (--node-monitor-period, 5 s). */
+  nodeMonitorPeriodMs: number;
+  /** --cluster-cidr and the per-node mask (/24), for podCIDR allocation. */
+  clusterCidr: string;
+  nodeCidrMaskSize: number;
+  /** --terminated-pod-gc-threshold (12500). */
+  terminatedPodGcThreshold: number;
+  /** PEM of the cluster CA, published as kube-root-ca.crt in every namespace. */
+  rootCaPem: string;
+  /** Worker count per controller (kube-controller-manager's --concurrent-*-syncs, 5). */
+  workers: number;
+}
+
+export const defaultControllerOptions: Omit<ControllerOptions, 'rootCaPem'> = {
+  nodeMonitorGracePeriodMs: 40_000,
+  nodeMonitorPeriodMs: 5_000,
+  clusterCidr: '10.42.0.0/16',
+  nodeCidrMaskSize: 24,
+  terminatedPodGcThreshold: 12_500,
+  workers: 5,
+};
+
+/** What every controller is given: shared informers, clients, an event recorder and time. */
+export interface ControllerContext {
+  informers: SharedInformerFactory;
+  transport: Transport;
+  client<T extends KubeObject = KubeObject>(type: ResourceType): ResourceClient<T>;
+  events: EventRecorder;
+  clock: Clock;
+  /** Wall-clock time for timestamps (the clock above measures intervals). */
+  now(): Date;
+  options: ControllerOptions;
+}
+
+/**
+ * A controller: `start` registers its informers and handlers (before the factory starts),
+ * then runs until `signal` aborts. Handlers only enqueue keys; work happens in reconcile.
+ */
+export interface Controller {
+  readonly name: string;
+  start(ctx: ControllerContext, signal: AbortSignal): Promise<void>;
+}

@@ -1,0 +1,7 @@
+/** The controller framework: written once so that every controller has the ReplicaSet shape. */
+export { resources } from './resources.ts';
+export { defaultControllerOptions, type Controller, type ControllerContext, type ControllerOptions } from './controller.ts';
+export { runWorkers } from './run-workers.ts';
+export { eventRecorder, type EventRecorder } from './event-recorder.ts';
+export { controllerOf, controllerRef, ownerKey, type OwnerReference } from './owners.ts';
+export { isPodActive, isPodAvailable, isPodReady, podPhase } from './pod-conditions.ts';
