@@ -92,6 +92,7 @@ export interface ContainerPort {
 
 export interface Container {
   name: string;
+  image?: string;
   resources?: { requests?: ResourceList; limits?: ResourceList };
   ports?: ContainerPort[];
   /** `Always` on an init container makes it a sidecar (restartable init container). */

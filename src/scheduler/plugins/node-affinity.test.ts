@@ -46,7 +46,7 @@ describe('NodeAffinity score', () => {
         },
       },
     });
-    const nodes = [{ zone: 'a', disk: 'ssd' }, { disk: 'ssd' }, { zone: 'a' }, {}].map((labels, i) => new NodeInfo(makeNode(`n${i}`, { labels })));
+    const nodes = ([{ zone: "a", disk: "ssd" }, { disk: "ssd" }, { zone: "a" }, {}] as Record<string, string>[]).map((labels, i) => new NodeInfo(makeNode(`n${i}`, { labels })));
     const state = new CycleState();
     const scores = nodes.map((n) => nodeAffinityPlugin.score(state, pod, n));
     expect(scores).toEqual([40, 30, 10, 0]);
