@@ -4,6 +4,12 @@ import { Compactor } from '../../src/store/compactor.ts';
 import { ApiServer } from '../../src/api/api-server.ts';
 import { guessNodeAddress } from '../../src/host/node-address.ts';
 import { SKIFF_VERSION, kubernetesVersionInfo } from '../../src/version.ts';
+import { ControllerManager } from '../../src/controllers/manager.ts';
+import { defaultControllerOptions } from '../../src/controllers/framework/index.ts';
+import { inProcessTransport } from '../../src/client/index.ts';
+
+/** The controllers' identity: in-process, never reachable from a socket (as k3s runs them with admin rights). */
+const CONTROLLER_MANAGER_USER = { username: 'system:kube-controller-manager', groups: ['system:masters', 'system:authenticated'] };
 
 /**
  * `skiff server`: wires the datastore, the API server and (later) the controllers and the
@@ -16,6 +22,7 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
   const store = openStore(config.datastore.endpoint, config.dataDir);
   await store.start();
   const compactor = new Compactor({ store });
+  let controllers: ControllerManager | undefined;
   const advertise = config.server.advertiseAddress ?? config.agent.nodeIp ?? guessNodeAddress();
   const api = new ApiServer({
     store,
@@ -34,6 +41,14 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
   try {
     await api.start();
     compactor.start();
+    const stopControllers = new AbortController();
+    signal.addEventListener('abort', () => stopControllers.abort(), { once: true });
+    controllers = new ControllerManager({
+      transport: inProcessTransport(api.inProcessFetch(CONTROLLER_MANAGER_USER)),
+      options: { ...defaultControllerOptions, clusterCidr: config.network.clusterCidr, rootCaPem: api.pki!.serverCa.certPem },
+      log,
+    });
+    controllers.start(stopControllers.signal);
     log(`API server ${SKIFF_VERSION} ready on https://${config.server.bindAddress}:${api.port} in ${Math.round(performance.now() - started)} ms; kubeconfig at ${config.server.writeKubeconfig}`);
     if (!config.server.disableAgent) log('the local agent is not part of this release yet: running the control plane only (as with --disable-agent)');
     await new Promise<void>((resolve) => {
@@ -42,6 +57,7 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
     });
   } finally {
     log('shutting down');
+    await controllers?.stop();
     compactor.stop();
     await api.stop();
     await store.close();
