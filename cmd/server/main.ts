@@ -6,7 +6,8 @@ import { guessNodeAddress } from '../../src/host/node-address.ts';
 import { SKIFF_VERSION, kubernetesVersionInfo } from '../../src/version.ts';
 import { ControllerManager } from '../../src/controllers/manager.ts';
 import { defaultControllerOptions } from '../../src/controllers/framework/index.ts';
-import { inProcessTransport } from '../../src/client/index.ts';
+import { inProcessTransport, SharedInformerFactory } from '../../src/client/index.ts';
+import { Scheduler } from '../../src/scheduler/scheduler.ts';
 
 /** The controllers' identity: in-process, never reachable from a socket (as k3s runs them with admin rights). */
 const CONTROLLER_MANAGER_USER = { username: 'system:kube-controller-manager', groups: ['system:masters', 'system:authenticated'] };
@@ -23,6 +24,7 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
   await store.start();
   const compactor = new Compactor({ store });
   let controllers: ControllerManager | undefined;
+  let scheduler: Scheduler | undefined;
   const advertise = config.server.advertiseAddress ?? config.agent.nodeIp ?? guessNodeAddress();
   const api = new ApiServer({
     store,
@@ -43,12 +45,18 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
     compactor.start();
     const stopControllers = new AbortController();
     signal.addEventListener('abort', () => stopControllers.abort(), { once: true });
+    const transport = inProcessTransport(api.inProcessFetch(CONTROLLER_MANAGER_USER));
+    // One set of caches for the controllers and the scheduler, as one watch per resource.
+    const informers = new SharedInformerFactory({ transport, onError: (e) => log(`informer: ${String(e)}`) });
+    scheduler = new Scheduler({ transport, informers, onError: (e) => log(`scheduler: ${String(e)}`) });
     controllers = new ControllerManager({
-      transport: inProcessTransport(api.inProcessFetch(CONTROLLER_MANAGER_USER)),
+      transport,
+      informers,
       options: { ...defaultControllerOptions, clusterCidr: config.network.clusterCidr, rootCaPem: api.pki!.serverCa.certPem },
       log,
     });
     controllers.start(stopControllers.signal);
+    scheduler.start(stopControllers.signal).catch((e) => log(`scheduler stopped: ${String(e)}`));
     log(`API server ${SKIFF_VERSION} ready on https://${config.server.bindAddress}:${api.port} in ${Math.round(performance.now() - started)} ms; kubeconfig at ${config.server.writeKubeconfig}`);
     if (!config.server.disableAgent) log('the local agent is not part of this release yet: running the control plane only (as with --disable-agent)');
     await new Promise<void>((resolve) => {
@@ -57,6 +65,7 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
     });
   } finally {
     log('shutting down');
+    await scheduler?.stop();
     await controllers?.stop();
     compactor.stop();
     await api.stop();

@@ -29,3 +29,4 @@ export { BucketRateLimiter, ItemExponentialRateLimiter, MaxOfRateLimiter, defaul
 export { systemClock, sleep, type Clock } from './clock.ts';
 export { ManualClock } from './manual-clock.ts';
 export { Backoff, type BackoffOptions } from './backoff.ts';
+export { EventRecorder, type EventRecorderOptions } from './event-recorder.ts';

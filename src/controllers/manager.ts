@@ -1,9 +1,11 @@
-import { ResourceClient, SharedInformerFactory, systemClock, type Clock, type KubeObject, type ResourceType, type Transport } from '../client/index.ts';
-import { eventRecorder, resources, type Controller, type ControllerContext, type ControllerOptions } from './framework/index.ts';
+import { EventRecorder, ResourceClient, SharedInformerFactory, systemClock, type Clock, type KubeObject, type ResourceType, type Transport } from '../client/index.ts';
+import type { Controller, ControllerContext, ControllerOptions } from './framework/index.ts';
 import { defaultControllers } from './registry.ts';
 
 export interface ControllerManagerOptions {
   transport: Transport;
+  /** Shared with the scheduler in the server; a private one is made otherwise. */
+  informers?: SharedInformerFactory;
   options: ControllerOptions;
   controllers?: Controller[];
   clock?: Clock;
@@ -25,14 +27,14 @@ export class ControllerManager {
   start(signal: AbortSignal): void {
     const o = this.opts;
     const log = o.log ?? (() => {});
-    const informers = (this.informers = new SharedInformerFactory({ transport: o.transport, clock: o.clock, onError: (e) => log(`informer: ${String(e)}`) }));
+    const informers = (this.informers = o.informers ?? new SharedInformerFactory({ transport: o.transport, clock: o.clock, onError: (e) => log(`informer: ${String(e)}`) }));
     const now = o.now ?? (() => new Date());
     const client = <T extends KubeObject>(type: ResourceType) => new ResourceClient<T>({ transport: o.transport, type });
     const ctx: ControllerContext = {
       informers,
       transport: o.transport,
       client,
-      events: eventRecorder({ client: client(resources.events), component: 'kube-controller-manager', now, onError: (e) => log(`events: ${String(e)}`) }),
+      events: new EventRecorder({ transport: o.transport, component: 'kube-controller-manager', now, onError: (e) => log(`events: ${String(e)}`) }),
       clock: o.clock ?? systemClock,
       now,
       options: o.options,

@@ -13,7 +13,7 @@ import { SharedInformerFactory } from '../client/informer-factory.ts';
 import type { KubeObject } from '../client/object.ts';
 import type { Transport } from '../client/transport.ts';
 import { fitErrorMessage, type Diagnosis } from './diagnosis.ts';
-import { EventRecorder } from './event-recorder.ts';
+import { EventRecorder } from '../client/index.ts';
 import { newPodInfo, type PodInfo } from './pod-info.ts';
 import { preempt } from './preemption.ts';
 import { resolvePriority } from './priority.ts';

@@ -1,5 +1,4 @@
-import type { ResourceClient, ResourceType, SharedInformerFactory, Clock, KubeObject, Transport } from '../../client/index.ts';
-import type { EventRecorder } from './event-recorder.ts';
+import type { ResourceClient, ResourceType, SharedInformerFactory, Clock, KubeObject, Transport, EventRecorder } from '../../client/index.ts';
 
 /** Tunables of the controllers, with upstream's defaults (kube-controller-manager flags). */
 export interface ControllerOptions {
