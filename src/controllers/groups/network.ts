@@ -1,4 +1,5 @@
 import type { Controller } from '../framework/index.ts';
+import { endpointsController } from '../endpoints.ts';
 
 /** The network controllers, in start order. */
-export const networkControllers: Controller[] = [];
+export const networkControllers: Controller[] = [endpointsController];
