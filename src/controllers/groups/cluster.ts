@@ -1,4 +1,7 @@
 import type { Controller } from '../framework/index.ts';
+import { namespaceController } from '../namespace.ts';
+import { rootCaPublisherController } from '../root-ca-publisher.ts';
+import { serviceAccountController } from '../serviceaccount.ts';
 
 /** The cluster controllers, in start order. */
-export const clusterControllers: Controller[] = [];
+export const clusterControllers: Controller[] = [namespaceController, serviceAccountController, rootCaPublisherController];
