@@ -1,4 +1,6 @@
 import type { Controller } from '../framework/index.ts';
+import { replicaSetController } from '../replicaset.ts';
+import { replicationControllerController } from '../replicationcontroller.ts';
 
 /** The workloads controllers, in start order. */
-export const workloadsControllers: Controller[] = [];
+export const workloadsControllers: Controller[] = [replicaSetController(), replicationControllerController()];

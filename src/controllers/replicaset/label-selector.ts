@@ -1,0 +1,43 @@
+import type { LabelSelector } from './types.ts';
+
+/**
+ * Whether `labels` satisfy a metav1.LabelSelector (metav1.LabelSelectorAsSelector + Matches).
+ * As upstream, an empty selector matches everything: callers that must not select everything
+ * (controllers) check `isEmptySelector` first.
+ */
+export function selectorMatches(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector) return false; // a nil selector selects nothing (labels.Nothing())
+  const have = labels ?? {};
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) if (have[key] !== value) return false;
+  for (const req of selector.matchExpressions ?? []) {
+    const present = Object.prototype.hasOwnProperty.call(have, req.key);
+    const values = req.values ?? [];
+    switch (req.operator) {
+      case 'In':
+        if (!present || !values.includes(have[req.key])) return false;
+        break;
+      case 'NotIn':
+        if (present && values.includes(have[req.key])) return false;
+        break;
+      case 'Exists':
+        if (!present) return false;
+        break;
+      case 'DoesNotExist':
+        if (present) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** A selector with no requirements: upstream controllers refuse to act on one (it would select every pod). */
+export function isEmptySelector(selector: LabelSelector | undefined): boolean {
+  return !selector || (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0);
+}
+
+/** A selector from a map (core/v1 ReplicationController's `spec.selector`). */
+export function selectorFromMap(map: Record<string, string> | undefined): LabelSelector {
+  return { matchLabels: { ...(map ?? {}) } };
+}
