@@ -1,5 +1,6 @@
 import type { Controller } from '../framework/index.ts';
 import { endpointsController } from '../endpoints.ts';
+import { endpointSliceController } from '../endpointslice.ts';
 
 /** The network controllers, in start order. */
-export const networkControllers: Controller[] = [endpointsController];
+export const networkControllers: Controller[] = [endpointsController, endpointSliceController];
