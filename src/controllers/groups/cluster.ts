@@ -1,7 +1,9 @@
 import type { Controller } from '../framework/index.ts';
 import { namespaceController } from '../namespace.ts';
+import { nodeIpamController } from '../node-ipam.ts';
+import { podGcController } from '../pod-gc.ts';
 import { rootCaPublisherController } from '../root-ca-publisher.ts';
 import { serviceAccountController } from '../serviceaccount.ts';
 
 /** The cluster controllers, in start order. */
-export const clusterControllers: Controller[] = [namespaceController, serviceAccountController, rootCaPublisherController];
+export const clusterControllers: Controller[] = [namespaceController, serviceAccountController, rootCaPublisherController, podGcController, nodeIpamController];
