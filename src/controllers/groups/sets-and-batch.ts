@@ -1,4 +1,6 @@
 import type { Controller } from '../framework/index.ts';
+import { jobController } from '../job.ts';
+import { ttlAfterFinishedController } from '../job/ttl-after-finished.ts';
 
 /** The sets-and-batch controllers, in start order. */
-export const setsAndBatchControllers: Controller[] = [];
+export const setsAndBatchControllers: Controller[] = [jobController, ttlAfterFinishedController];
