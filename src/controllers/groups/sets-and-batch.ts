@@ -1,6 +1,7 @@
 import type { Controller } from '../framework/index.ts';
 import { jobController } from '../job.ts';
 import { ttlAfterFinishedController } from '../job/ttl-after-finished.ts';
+import { statefulSetController } from '../statefulset.ts';
 
 /** The sets-and-batch controllers, in start order. */
-export const setsAndBatchControllers: Controller[] = [jobController, ttlAfterFinishedController];
+export const setsAndBatchControllers: Controller[] = [statefulSetController, jobController, ttlAfterFinishedController];
