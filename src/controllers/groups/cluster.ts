@@ -1,4 +1,5 @@
 import type { Controller } from '../framework/index.ts';
+import { garbageCollectorController } from '../garbage-collector.ts';
 import { namespaceController } from '../namespace.ts';
 import { nodeIpamController } from '../node-ipam.ts';
 import { nodeLifecycleController } from '../node-lifecycle.ts';
@@ -8,4 +9,13 @@ import { rootCaPublisherController } from '../root-ca-publisher.ts';
 import { serviceAccountController } from '../serviceaccount.ts';
 
 /** The cluster controllers, in start order. */
-export const clusterControllers: Controller[] = [namespaceController, serviceAccountController, rootCaPublisherController, podGcController, nodeIpamController, nodeLifecycleController, taintEvictionController];
+export const clusterControllers: Controller[] = [
+  namespaceController,
+  garbageCollectorController,
+  serviceAccountController,
+  rootCaPublisherController,
+  podGcController,
+  nodeIpamController,
+  nodeLifecycleController,
+  taintEvictionController,
+];
