@@ -52,7 +52,7 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
     controllers = new ControllerManager({
       transport,
       informers,
-      options: { ...defaultControllerOptions, clusterCidr: config.network.clusterCidr, rootCaPem: api.pki!.serverCa.certPem },
+      options: { ...defaultControllerOptions, ...config.controllers, clusterCidr: config.network.clusterCidr, rootCaPem: api.pki!.serverCa.certPem },
       log,
     });
     controllers.start(stopControllers.signal);

@@ -4,6 +4,7 @@ import {
   booleanKind,
   cidrKind,
   dnsSubdomainKind,
+  durationKind,
   enumKind,
   fileModeKind,
   ipKind,
@@ -212,6 +213,21 @@ export const serverFlags = {
     usage: 'Datastore: file:PATH or libsql:/http(s):/ws(s): URL of a libSQL database, or memory:',
     defaultValue: '',
     defaultDescription: 'embedded libSQL file under the data dir',
+  }),
+  nodeMonitorGracePeriod: declare({
+    name: 'node-monitor-grace-period',
+    kind: durationKind,
+    category: '(controllers)',
+    usage: 'How long a node may go without renewing its Lease or posting status before it is marked Unknown and tainted unreachable',
+    // kube-controller-manager's default.
+    defaultValue: 40_000,
+  }),
+  nodeMonitorPeriod: declare({
+    name: 'node-monitor-period',
+    kind: durationKind,
+    category: '(controllers)',
+    usage: 'How often the node lifecycle controller checks the health of every node',
+    defaultValue: 5_000,
   }),
   disableAgent: declare({
     name: 'disable-agent',

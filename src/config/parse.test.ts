@@ -240,3 +240,16 @@ describe('parseCommandLine for the agent', () => {
     expect(error.key).toBe(key);
   });
 });
+
+describe('controller timings', () => {
+  it('defaults the node monitor timings to kube-controller-manager\'s 40s and 5s', () => {
+    expect(server({}).controllers).toEqual({ nodeMonitorGracePeriodMs: 40_000, nodeMonitorPeriodMs: 5_000 });
+  });
+  it('reads durations from flags and the config file', () => {
+    const config = server({ argv: ['--node-monitor-grace-period', '4s'], file: 'node-monitor-period: 500ms' });
+    expect(config.controllers).toEqual({ nodeMonitorGracePeriodMs: 4_000, nodeMonitorPeriodMs: 500 });
+  });
+  it('names the flag of a bad duration', () => {
+    expect(() => server({ argv: ['--node-monitor-period', '5'] })).toThrow(/--node-monitor-period.*expected a duration such as 40s/);
+  });
+});

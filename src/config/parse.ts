@@ -89,6 +89,10 @@ function buildServerConfig(values: ResolvedValues, common: Pick<ServerConfig, 'd
     },
     agent: buildNodeSection(values),
     network,
+    controllers: {
+      nodeMonitorGracePeriodMs: values.valueOf(serverFlags.nodeMonitorGracePeriod),
+      nodeMonitorPeriodMs: values.valueOf(serverFlags.nodeMonitorPeriod),
+    },
     tls: { sans: values.valueOf(serverFlags.tlsSan) },
     datastore: { endpoint: values.valueOf(serverFlags.datastoreEndpoint) },
   };

@@ -53,6 +53,14 @@ export interface NetworkSection {
   readonly serviceNodePortRange: PortRange;
 }
 
+/** Tunables of the controllers run inside the server (kube-controller-manager's flags). */
+export interface ControllersSection {
+  /** --node-monitor-grace-period in milliseconds (40 s). */
+  readonly nodeMonitorGracePeriodMs: number;
+  /** --node-monitor-period in milliseconds (5 s). */
+  readonly nodeMonitorPeriodMs: number;
+}
+
 export interface TlsSection {
   /** Extra Subject Alternative Names for the serving certificate. */
   readonly sans: readonly string[];
@@ -75,6 +83,7 @@ export interface ServerConfig extends CommonSections {
   readonly server: ServerSection;
   readonly agent: NodeSection;
   readonly network: NetworkSection;
+  readonly controllers: ControllersSection;
   readonly tls: TlsSection;
   readonly datastore: DatastoreSection;
 }

@@ -221,3 +221,41 @@ export function listKind<T>(item: { placeholder: string; parseItem: (text: strin
     format: (values) => values.map(item.formatItem).join(','),
   };
 }
+
+const DURATION_UNITS_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * A duration as Go's time.ParseDuration reads it (kube-controller-manager's duration flags):
+ * `40s`, `5m`, `1h30m`, `1.5s`, `300ms`, or a bare `0`. The value is in milliseconds;
+ * negative durations are refused, as no Skiff duration flag means anything by one.
+ */
+export function parseDurationMs(text: string): number {
+  const fail = () => new InvalidValue('expected a duration such as 40s, 5m or 1h30m (units ns, us, ms, s, m, h)');
+  let rest = text.trim();
+  if (rest.startsWith('+')) rest = rest.slice(1);
+  if (rest === '0') return 0;
+  if (rest === '' || rest.startsWith('-')) throw fail();
+  let total = 0;
+  const part = /^([0-9]*(?:\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)/;
+  while (rest !== '') {
+    const match = part.exec(rest);
+    if (!match || match[1] === '' || match[1] === '.') throw fail();
+    total += Number(match[1]) * DURATION_UNITS_MS[match[2]!]!;
+    rest = rest.slice(match[0].length);
+  }
+  return total;
+}
+
+/** Formats milliseconds as Go's Duration.String does for whole units: `40s`, `5m0s`, `1h30m0s`. */
+export function formatDurationMs(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms < 1000) return `${ms}ms`;
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const seconds = (ms % 60_000) / 1000;
+  if (hours > 0) return `${hours}h${minutes}m${seconds}s`;
+  if (minutes > 0) return `${minutes}m${seconds}s`;
+  return `${seconds}s`;
+}
+
+export const durationKind: ValueKind<number> = scalar({ placeholder: 'duration', parseOne: parseDurationMs, format: formatDurationMs });
