@@ -1,7 +1,8 @@
 import type { Controller } from '../framework/index.ts';
+import { daemonSetController } from '../daemonset.ts';
 import { jobController } from '../job.ts';
 import { ttlAfterFinishedController } from '../job/ttl-after-finished.ts';
 import { statefulSetController } from '../statefulset.ts';
 
 /** The sets-and-batch controllers, in start order. */
-export const setsAndBatchControllers: Controller[] = [statefulSetController, jobController, ttlAfterFinishedController];
+export const setsAndBatchControllers: Controller[] = [daemonSetController, statefulSetController, jobController, ttlAfterFinishedController];
