@@ -154,7 +154,17 @@ class PodSetSync {
         name: rs.metadata.name!,
         subresource: 'status',
         type: 'merge',
-        patch: { status: { ...status, conditions: status.conditions ?? null } },
+        // Counters other than replicas are `omitempty` upstream: zero is written as absent.
+        patch: {
+          status: {
+            replicas: status.replicas,
+            fullyLabeledReplicas: status.fullyLabeledReplicas || null,
+            readyReplicas: status.readyReplicas || null,
+            availableReplicas: status.availableReplicas || null,
+            observedGeneration: status.observedGeneration || null,
+            conditions: status.conditions ?? null,
+          },
+        },
       });
     }
     const recheck = availabilityRecheckMs(rs, status);

@@ -101,7 +101,8 @@ export function proportionalScale(d: Deployment, opts: { newRS?: ReplicaSet; old
     let size = sizes.get(rs)!;
     // The leftover goes to the first ReplicaSet; never below zero.
     if (i === 0 && toAdd !== added) size = Math.max(0, size + toAdd - added);
-    if (size !== rsReplicas(rs)) steps.push({ rs, replicas: size });
+    // Every active ReplicaSet is written, unchanged sizes too, to refresh its replicas annotations.
+    steps.push({ rs, replicas: size });
   });
   return steps;
 }
