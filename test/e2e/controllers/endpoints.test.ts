@@ -11,7 +11,10 @@ beforeAll(async () => {
   await createNode('node-a', { 'topology.kubernetes.io/zone': 'zone-1' });
 });
 afterAll(async () => {
-  await server?.stop();
+  // A graceful stop that hangs (seen intermittently in the server's shutdown, with or without
+  // these controllers) must not fail this suite: fall back to a kill after 15 s.
+  const stopped = await Promise.race([server?.stop().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 15_000))]);
+  if (!stopped) await server?.kill();
   await server?.cleanup();
 });
 
@@ -210,14 +213,28 @@ describe('Endpoints and EndpointSlice controllers', () => {
     expect(kube.map((s) => s.metadata.name)).toEqual(['kubernetes']);
   });
 
+  it('carry on after the server is killed and restarted, without duplicating slices', async () => {
+    const before = (await slicesOf('web')).map((x) => x.metadata.name).sort();
+    await server.kill();
+    server = await startServer({ dataDir: server.dataDir, port: server.port });
+    await setPodStatus('web-1', '10.42.0.11', false);
+    await waitFor('web-1 not ready after the restart', async () => {
+      const e = endpointsOf(await slicesOf('web')).find((x) => x.targetRef.name === 'web-1');
+      return e?.conditions.ready === false;
+    });
+    await waitFor('web-1 not ready in Endpoints after the restart', async () => {
+      const e = await getJson(['endpoints', 'web']);
+      return (e.subsets ?? []).every((s: any) => !(s.addresses ?? []).some((a: any) => a.ip === '10.42.0.11'));
+    });
+    expect((await slicesOf('web')).map((x) => x.metadata.name).sort()).toEqual(before);
+  });
+
   it('remove the Endpoints with the Service, and its slices through their owner', async () => {
     const before = await slicesOf('web');
     expect(before.length).toBeGreaterThan(0);
     await kubectlOk(['delete', 'service', 'web']);
     await waitFor('Endpoints deleted', async () => (await server.kubectl(['get', 'endpoints', 'web'])).exitCode !== 0);
-    // The garbage collector deletes the slices through their owner reference; without one
-    // (another engineer's controller, wired separately) the reference itself is what holds.
-    const gone = await waitFor('slices deleted', async () => (await slicesOf('web')).length === 0, 8_000).catch(() => false);
-    if (!gone) for (const slice of await slicesOf('web')) expect(slice.metadata.ownerReferences[0]).toMatchObject({ kind: 'Service', name: 'web', uid: before[0].metadata.ownerReferences[0].uid });
+    // The garbage collector deletes the slices through their owner reference.
+    await waitFor('slices deleted', async () => (await slicesOf('web')).length === 0);
   });
 });
