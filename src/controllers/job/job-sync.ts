@@ -4,6 +4,7 @@ import { formatIndexes, parseIndexes } from './completed-indexes.ts';
 import { conditionIsTrue, JOB_REASONS, withJobCondition } from './job-conditions.ts';
 import { hasTrackingFinalizer, isPodActiveForJob, isPodFailed, isPodSucceeded, podFinishTime, podIndex } from './job-pod.ts';
 import type { Job, JobStatus } from './job-types.ts';
+import { matchPodFailurePolicy } from './pod-failure-policy.ts';
 
 /** Upstream's pod failure back-off: 10 s doubling per failure, capped at 6 minutes (DefaultJobPodFailureBackOff). */
 export const POD_FAILURE_BACKOFF_BASE_MS = 10_000;
@@ -54,6 +55,7 @@ export function planJobSync(job: Job, pods: KubeObject[], nowMs: number): JobPla
   const removeFinalizers: KubeObject[] = [];
   const byUid = new Map(pods.map((p) => [p.metadata.uid!, p]));
   const failing = !!conditionIsTrue(conditions, 'FailureTarget') || !!conditionIsTrue(conditions, 'Failed');
+  let failJob: string | undefined;
   for (const pod of pods) {
     if (!hasTrackingFinalizer(pod)) continue;
     const uid = pod.metadata.uid!;
@@ -64,8 +66,12 @@ export function planJobSync(job: Job, pods: KubeObject[], nowMs: number): JobPla
         uncountedSucceeded.add(uid);
         const index = podIndex(pod);
         if (indexed && index !== undefined && index < (completions ?? 0)) completedIndexes.add(index);
-      } else if (isPodFailed(pod, job) || failing) uncountedFailed.add(uid);
-      else continue;
+      } else if (isPodFailed(pod, job) || failing) {
+        const match = job.spec.podFailurePolicy && !failing ? matchPodFailurePolicy(job, pod) : undefined;
+        // An Ignore rule: the pod goes without counting against backoffLimit.
+        if (match?.action !== 'Ignore') uncountedFailed.add(uid);
+        if (match?.action === 'FailJob') failJob ??= match.message;
+      } else continue;
     }
     removeFinalizers.push(pod);
   }
@@ -110,8 +116,9 @@ export function planJobSync(job: Job, pods: KubeObject[], nowMs: number): JobPla
     let successTarget = conditionIsTrue(conditions, 'SuccessCriteriaMet');
     if (!failureTarget && !successTarget) {
       const deadlineMs = job.spec.activeDeadlineSeconds !== undefined && startTime && !suspended ? Date.parse(startTime) + job.spec.activeDeadlineSeconds * 1000 : undefined;
-      const failure =
-        totalFailed > (job.spec.backoffLimit ?? DEFAULT_BACKOFF_LIMIT)
+      const failure = failJob
+        ? { reason: 'PodFailurePolicy', message: failJob }
+        : totalFailed > (job.spec.backoffLimit ?? DEFAULT_BACKOFF_LIMIT)
           ? JOB_REASONS.backoffLimitExceeded
           : deadlineMs !== undefined && nowMs >= deadlineMs
             ? JOB_REASONS.deadlineExceeded
