@@ -1,6 +1,7 @@
 import { NAMESPACE_INDEX, WorkQueue, isNotFound, objectKey, type Informer, type ResourceClient, type ResourceType } from '../client/index.ts';
 import { controllerOf, controllerRef, isPodActive, resources, runWorkers, type Controller, type ControllerContext } from './framework/index.ts';
 import { claimDecision, ownershipPatch } from './replicaset/claim.ts';
+import { withSpamFilter } from './replicaset/event-spam-filter.ts';
 import { Expectations } from './replicaset/expectations.ts';
 import { isEmptySelector, selectorFromMap, selectorMatches } from './replicaset/label-selector.ts';
 import { podFromTemplate } from './replicaset/pod-from-template.ts';
@@ -50,7 +51,8 @@ export function replicaSetController(kind: PodSetKind = replicaSetKind, opts: { 
   return {
     name: kind.name,
     async start(ctx, signal) {
-      const sync = new PodSetSync(ctx, kind, opts.burstReplicas ?? BURST_REPLICAS);
+      // Upstream's recorder drops events beyond 25 per object (see withSpamFilter).
+      const sync = new PodSetSync({ ...ctx, events: withSpamFilter(ctx.events, ctx.clock) }, kind, opts.burstReplicas ?? BURST_REPLICAS);
       sync.register();
       if (!(await ctx.informers.waitForCacheSync(signal))) return;
       await runWorkers({ queue: sync.queue, workers: ctx.options.workers, reconcile: (key) => sync.reconcile(key), signal });
