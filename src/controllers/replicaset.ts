@@ -1,7 +1,7 @@
 import { NAMESPACE_INDEX, WorkQueue, isNotFound, objectKey, type Informer, type ResourceClient, type ResourceType } from '../client/index.ts';
 import { controllerOf, controllerRef, isPodActive, resources, runWorkers, type Controller, type ControllerContext } from './framework/index.ts';
 import { claimDecision, ownershipPatch } from './replicaset/claim.ts';
-import { withSpamFilter } from './replicaset/event-spam-filter.ts';
+import { withSpamFilter, type EventSink } from './replicaset/event-spam-filter.ts';
 import { Expectations } from './replicaset/expectations.ts';
 import { isEmptySelector, selectorFromMap, selectorMatches } from './replicaset/label-selector.ts';
 import { podFromTemplate } from './replicaset/pod-from-template.ts';
@@ -52,7 +52,7 @@ export function replicaSetController(kind: PodSetKind = replicaSetKind, opts: { 
     name: kind.name,
     async start(ctx, signal) {
       // Upstream's recorder drops events beyond 25 per object (see withSpamFilter).
-      const sync = new PodSetSync({ ...ctx, events: withSpamFilter(ctx.events, ctx.clock) }, kind, opts.burstReplicas ?? BURST_REPLICAS);
+      const sync = new PodSetSync(ctx, { kind, burst: opts.burstReplicas ?? BURST_REPLICAS, events: withSpamFilter(ctx.events, ctx.clock) });
       sync.register();
       if (!(await ctx.informers.waitForCacheSync(signal))) return;
       await runWorkers({ queue: sync.queue, workers: ctx.options.workers, reconcile: (key) => sync.reconcile(key), signal });
@@ -67,12 +67,18 @@ class PodSetSync {
   private readonly ownerClient: ResourceClient<ReplicaSet>;
   private readonly podClient: ResourceClient<Pod>;
   private readonly expectations: Expectations;
+  private readonly kind: PodSetKind;
+  private readonly burst: number;
+  private readonly events: EventSink;
 
   constructor(
     private readonly ctx: ControllerContext,
-    private readonly kind: PodSetKind,
-    private readonly burst: number,
+    opts: { kind: PodSetKind; burst: number; events: EventSink },
   ) {
+    const kind = opts.kind;
+    this.kind = kind;
+    this.burst = opts.burst;
+    this.events = opts.events;
     this.queue = new WorkQueue<string>({ clock: ctx.clock });
     this.owners = ctx.informers.informerFor<ReplicaSet>(kind.type);
     this.pods = ctx.informers.informerFor<Pod>(resources.pods);
@@ -219,9 +225,9 @@ class PodSetSync {
           const pod = podFromTemplate({ template: rs.spec.template ?? {}, namespace: rs.metadata.namespace ?? 'default', ownerName: rs.metadata.name!, ref });
           try {
             const created = await this.podClient.create(pod);
-            this.ctx.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
+            this.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
           } catch (e) {
-            this.ctx.events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${(e as Error).message}`);
+            this.events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${(e as Error).message}`);
             // A failed create will never be observed.
             this.expectations.creationObserved(key);
             if (isNamespaceTerminating(e)) return;
@@ -242,12 +248,12 @@ class PodSetSync {
         victims.map(async (pod) => {
           try {
             await this.podClient.delete({ namespace: pod.metadata.namespace, name: pod.metadata.name! });
-            this.ctx.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+            this.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
           } catch (e) {
             // The informer will not observe a deletion that failed.
             this.expectations.deletionObserved(key, objectKey(pod));
             if (isNotFound(e)) return;
-            this.ctx.events.record(rs, 'Warning', 'FailedDelete', `Error deleting: ${(e as Error).message}`);
+            this.events.record(rs, 'Warning', 'FailedDelete', `Error deleting: ${(e as Error).message}`);
             throw e;
           }
         }),

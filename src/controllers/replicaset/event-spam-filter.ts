@@ -1,6 +1,9 @@
 import type { Clock } from '../../client/index.ts';
 import type { EventRecorder } from '../framework/index.ts';
 
+/** The part of the EventRecorder controllers call. */
+export type EventSink = Pick<EventRecorder, 'record'>;
+
 /** client-go's defaults: a burst of 25 events per object, then one per 5 minutes. */
 const BURST = 25;
 const REFILL_MS = 5 * 60 * 1000;
@@ -11,7 +14,7 @@ const REFILL_MS = 5 * 60 * 1000;
  * why upstream's ReplicaSet of 1,000 pods shows about 25 SuccessfulCreate events, not 1,000,
  * and it keeps a large scale-up from spending half its API writes on events.
  */
-export function withSpamFilter(recorder: EventRecorder, clock: Clock): EventRecorder {
+export function withSpamFilter(recorder: EventSink, clock: Clock): EventSink {
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     record(obj, type, reason, message) {
