@@ -12,6 +12,8 @@ import { claimDecision, ownershipPatch } from './replicaset/claim.ts';
 import { isEmptySelector, selectorMatches } from './replicaset/label-selector.ts';
 import { metaTime } from './replicaset/meta-time.ts';
 import type { Pod } from './replicaset/types.ts';
+import { eventsFor } from './replicaset.ts';
+import type { EventSink } from './replicaset/event-spam-filter.ts';
 
 const API_VERSION = 'apps/v1';
 
@@ -46,8 +48,10 @@ class DeploymentSync {
   private readonly pods: Informer<Pod>;
   private readonly deploymentClient: ResourceClient<Deployment>;
   private readonly rsClient: ResourceClient<ReplicaSet>;
+  private readonly events: EventSink;
 
   constructor(private readonly ctx: ControllerContext) {
+    this.events = eventsFor(ctx, 'deployment-controller');
     this.queue = new WorkQueue<string>({ clock: ctx.clock });
     this.deployments = ctx.informers.informerFor<Deployment>(resources.deployments);
     this.replicaSets = ctx.informers.informerFor<ReplicaSet>(resources.replicaSets);
@@ -110,7 +114,7 @@ class DeploymentSync {
     const status = () => d.status ?? (d.status = {});
     if (isEmptySelector(d.spec.selector)) {
       // As upstream: a deployment selecting every pod is refused, and says so.
-      this.ctx.events.record(d, 'Warning', 'SelectingAll', 'This deployment is selecting all pods. A non-empty selector is required.');
+      this.events.record(d, 'Warning', 'SelectingAll', 'This deployment is selecting all pods. A non-empty selector is required.');
       if ((d.status?.observedGeneration ?? 0) < (d.metadata.generation ?? 0)) {
         await this.patchStatus(d, { ...status(), observedGeneration: d.metadata.generation });
       }
@@ -209,7 +213,7 @@ class DeploymentSync {
           setCondition((d.status ??= {}), newCondition({ type: PROGRESSING, status: 'False', reason: reasons.failedRSCreate, message, stamp: this.stamp() }));
           await this.patchStatus(d, d.status);
         }
-        this.ctx.events.record(d, 'Warning', reasons.failedRSCreate, message);
+        this.events.record(d, 'Warning', reasons.failedRSCreate, message);
         throw e;
       }
       // Ours already (a cache that lags our own create): use it. Anyone else's: a hash
@@ -225,7 +229,7 @@ class DeploymentSync {
       }
     }
     if (!alreadyExists && rsReplicas(created) > 0) {
-      this.ctx.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${rsReplicas(created)}`);
+      this.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${rsReplicas(created)}`);
     }
     await this.setDeploymentRevision(d, String(opts.newRevision));
     if (!alreadyExists && hasProgressDeadline(d)) {
@@ -261,7 +265,7 @@ class DeploymentSync {
     if (i >= 0) sets.oldRSs[i] = updated;
     if (sizeChanged) {
       const direction = rsReplicas(rs) < replicas ? 'up' : 'down';
-      this.ctx.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled ${direction} replica set ${rs.metadata.name} from ${rsReplicas(rs)} to ${replicas}`);
+      this.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled ${direction} replica set ${rs.metadata.name} from ${rsReplicas(rs)} to ${replicas}`);
     }
     return sizeChanged;
   }

@@ -1,4 +1,4 @@
-import { NAMESPACE_INDEX, WorkQueue, isNotFound, objectKey, type Informer, type ResourceClient, type ResourceType } from '../client/index.ts';
+import { EventRecorder, NAMESPACE_INDEX, WorkQueue, isNotFound, objectKey, type Informer, type ResourceClient, type ResourceType } from '../client/index.ts';
 import { controllerOf, controllerRef, isPodActive, resources, runWorkers, type Controller, type ControllerContext } from './framework/index.ts';
 import { claimDecision, ownershipPatch } from './replicaset/claim.ts';
 import { withSpamFilter, type EventSink } from './replicaset/event-spam-filter.ts';
@@ -19,6 +19,8 @@ const SLOW_START_INITIAL_BATCH = 1;
 /** What differs between a ReplicaSet and a ReplicationController: the same controller runs both, as upstream. */
 export interface PodSetKind {
   name: string;
+  /** The event source upstream's controller reports as (`kubectl describe` shows it under From). */
+  component: string;
   apiVersion: string;
   kind: string;
   type: ResourceType;
@@ -27,6 +29,7 @@ export interface PodSetKind {
 
 export const replicaSetKind: PodSetKind = {
   name: 'replicaset',
+  component: 'replicaset-controller',
   apiVersion: 'apps/v1',
   kind: 'ReplicaSet',
   type: resources.replicaSets,
@@ -36,6 +39,7 @@ export const replicaSetKind: PodSetKind = {
 /** core/v1 ReplicationController: a map selector, defaulted to the template's labels by the API. */
 export const replicationControllerKind: PodSetKind = {
   name: 'replicationcontroller',
+  component: 'replication-controller',
   apiVersion: 'v1',
   kind: 'ReplicationController',
   type: resources.replicationControllers,
@@ -52,7 +56,7 @@ export function replicaSetController(kind: PodSetKind = replicaSetKind, opts: { 
     name: kind.name,
     async start(ctx, signal) {
       // Upstream's recorder drops events beyond 25 per object (see withSpamFilter).
-      const sync = new PodSetSync(ctx, { kind, burst: opts.burstReplicas ?? BURST_REPLICAS, events: withSpamFilter(ctx.events, ctx.clock) });
+      const sync = new PodSetSync(ctx, { kind, burst: opts.burstReplicas ?? BURST_REPLICAS, events: withSpamFilter(eventsFor(ctx, kind.component), ctx.clock) });
       sync.register();
       if (!(await ctx.informers.waitForCacheSync(signal))) return;
       await runWorkers({ queue: sync.queue, workers: ctx.options.workers, reconcile: (key) => sync.reconcile(key), signal });
@@ -277,4 +281,9 @@ class PodSetSync {
 function isNamespaceTerminating(e: unknown): boolean {
   const causes = (e as { status?: { details?: { causes?: { reason?: string }[] } } })?.status?.details?.causes ?? [];
   return causes.some((c) => c.reason === 'NamespaceTerminating');
+}
+
+/** A recorder naming this controller as the source, as upstream's per-controller recorders do. */
+export function eventsFor(ctx: ControllerContext, component: string): EventSink {
+  return new EventRecorder({ transport: ctx.transport, component, now: () => ctx.now() });
 }

@@ -76,6 +76,7 @@ describe('the Deployment controller', () => {
     const describe = await kubectlOk(server, ['describe', 'deploy', 'web']);
     expect(describe).toMatch(/ScalingReplicaSet\s.*Scaled up replica set web-\w+ from 0 to 1/);
     expect(describe).toMatch(/Scaled down replica set web-\w+ from \d to \d/);
+    expect(describe).toMatch(/ScalingReplicaSet\s+\S+\s+deployment-controller/);
     const history = await kubectlOk(server, ['rollout', 'history', 'deploy/web']);
     expect(history).toMatch(/^1\s/m);
     expect(history).toMatch(/^2\s/m);
@@ -146,6 +147,21 @@ describe('the Deployment controller', () => {
       },
       { what: 'the Recreate rollout' },
     );
+  });
+
+  it('finishes a rollout after the server is killed in the middle of it', async () => {
+    await kubectlOk(server, ['apply', '-f', '-'], deploymentYaml({ name: 'crash', image: 'nginx:1', replicas: 4 }));
+    await driveRollout('crash');
+    await kubectlOk(server, ['set', 'image', 'deploy/crash', 'c=nginx:2']);
+    await eventually(async () => (await getJson(server, ['get', 'rs', '-l', 'app=crash'])).items.length === 2, { what: 'the second ReplicaSet' });
+    await server.kill();
+    server = await startServer({ dataDir: server.dataDir, port: server.port });
+    await driveRollout('crash');
+    const rss = await getJson(server, ['get', 'rs', '-l', 'app=crash']);
+    // The same two ReplicaSets (names from the stable hash), the old one at zero.
+    expect(rss.items).toHaveLength(2);
+    expect(rss.items.find((rs: any) => rs.spec.template.spec.containers[0].image === 'nginx:1').spec.replicas).toBe(0);
+    expect((await getJson(server, ['get', 'deploy', 'crash'])).metadata.annotations['deployment.kubernetes.io/revision']).toBe('2');
   });
 
   it('reports ProgressDeadlineExceeded when pods never become ready, and rollout status fails', async () => {
