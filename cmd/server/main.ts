@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ServerConfig } from '../../src/config/types.ts';
 import { openStore } from '../../src/store/open.ts';
 import { Compactor } from '../../src/store/compactor.ts';
@@ -44,6 +45,8 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
     await api.start();
     compactor.start();
     const stopControllers = new AbortController();
+    // Every informer, controller and worker listens to this one signal.
+    setMaxListeners(0, stopControllers.signal);
     signal.addEventListener('abort', () => stopControllers.abort(), { once: true });
     const transport = inProcessTransport(api.inProcessFetch(CONTROLLER_MANAGER_USER));
     // One set of caches for the controllers and the scheduler, as one watch per resource.

@@ -21,7 +21,12 @@ export function inProcessTransport(fetch: (request: Request) => Promise<Response
         body: body as BodyInit | undefined,
         signal: req.signal,
       });
-      return fetch(request);
+      const response = await fetch(request);
+      if (!req.signal || !response.body) return response;
+      // As a real fetch does, an abort ends the body: a watch's reader wakes with an AbortError
+      // instead of waiting for the server side to notice.
+      const aborting = response.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(), { signal: req.signal });
+      return new Response(aborting, { status: response.status, statusText: response.statusText, headers: response.headers });
     },
   };
 }
