@@ -97,4 +97,22 @@ describe('DaemonSet controller', () => {
     const events = await kubectlOk(server, ['get', 'events', '--field-selector', 'involvedObject.name=agent']);
     expect(events).toMatch(/SuccessfulDelete/);
   });
+
+  it('supports kubectl rollout history and undo through the revisions', async () => {
+    expect(await kubectlOk(server, ['rollout', 'history', 'ds/agent'])).toMatch(/1\s+<none>[\s\S]*2\s+<none>/);
+    await kubectlOk(server, ['rollout', 'undo', 'ds/agent']);
+    await waitFor(
+      'undo rolled out',
+      async () => {
+        await kubelet('agent');
+        const pods = (await podsWith(server, 'app=agent')).filter((p) => !p.metadata.deletionTimestamp);
+        const s = await getJson(server, ['ds', 'agent']);
+        return s.status?.updatedNumberScheduled === 2 && pods.length === 2 && pods.every((p) => p.spec.containers[0].image === 'busybox');
+      },
+      30_000,
+    );
+    // The old revision is reused and renumbered, as upstream: revisions 2 and 3.
+    const revisions = await getJson(server, ['controllerrevisions', '-l', 'app=agent']);
+    expect(revisions.items.map((r: any) => r.revision).sort()).toEqual([2, 3]);
+  });
 });
