@@ -93,4 +93,24 @@ describe('Job controller', () => {
     });
     expect(j.status.conditions.find((c: any) => c.type === 'Suspended').reason).toBe('JobSuspended');
   });
+
+  it('counts every pod exactly once across a server killed and restarted mid-job', async () => {
+    await apply(server, job('sturdy', { completions: 3, parallelism: 3 }));
+    const pods = await waitFor('three pods', async () => {
+      const p = await podsWith(server, 'job-name=sturdy');
+      return p.length === 3 && p;
+    });
+    await setPodPhase(server, { name: pods[0].metadata.name }, 'Succeeded');
+    await server.kill();
+    server = await startServer({ dataDir: server.dataDir, port: server.port });
+    await setPodPhase(server, { name: pods[1].metadata.name }, 'Succeeded');
+    await setPodPhase(server, { name: pods[2].metadata.name }, 'Succeeded');
+    const done = await waitFor('Complete', async () => {
+      const j = await getJson(server, ['job', 'sturdy']);
+      return j.status?.conditions?.some((c: any) => c.type === 'Complete' && c.status === 'True') && j;
+    });
+    expect(done.status.succeeded).toBe(3);
+    expect(done.status.failed ?? 0).toBe(0);
+    expect(await podsWith(server, 'job-name=sturdy')).toHaveLength(3);
+  });
 });

@@ -94,4 +94,15 @@ describe('StatefulSet controller', () => {
     await apply(server, sts('par', { podManagementPolicy: 'Parallel' }));
     await waitFor('3 pods', async () => (await names('par')).join() === 'par-0,par-1,par-2');
   });
+
+  it('carries on in order after the server is killed and restarted', async () => {
+    await apply(server, sts('safe', { replicas: 2 }));
+    await waitFor('safe-0', async () => (await names('safe')).join() === 'safe-0');
+    await server.kill();
+    server = await startServer({ dataDir: server.dataDir, port: server.port });
+    await readyAll('safe');
+    await waitFor('safe-1', async () => (await names('safe')).join() === 'safe-0,safe-1');
+    await readyAll('safe');
+    await waitFor('2 ready', async () => (await getJson(server, ['sts', 'safe'])).status?.readyReplicas === 2);
+  });
 });
