@@ -84,6 +84,21 @@ describe('the ReplicaSet controller', () => {
     await eventually(async () => (await getJson(server, ['get', 'rs', 'slow'])).status.availableReplicas === 1, { what: 'availableReplicas 1 after minReadySeconds', timeoutMs: 8_000 });
   });
 
+  it('runs ReplicationControllers too, with their map selector defaulted from the template', async () => {
+    await kubectlOk(server, ['apply', '-f', '-'], `apiVersion: v1
+kind: ReplicationController
+metadata: {name: legacy}
+spec:
+  replicas: 2
+  template:
+    metadata: {labels: {app: legacy}}
+    spec: {containers: [{name: c, image: nginx}]}
+`);
+    const pods = await eventually(async () => ((await podsOf('app=legacy')).length === 2 ? podsOf('app=legacy') : undefined), { what: '2 pods of the ReplicationController' });
+    expect(pods[0].metadata.ownerReferences[0]).toMatchObject({ apiVersion: 'v1', kind: 'ReplicationController', name: 'legacy', controller: true });
+    await eventually(async () => (await getJson(server, ['get', 'rc', 'legacy'])).status?.replicas === 2, { what: 'status.replicas 2' });
+  });
+
   it('carries on after the server is killed mid-scale, without creating extra pods', async () => {
     await kubectlOk(server, ['scale', 'rs/front', '--replicas=30']);
     await server.kill();
