@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], testTimeout: 20_000 } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], testTimeout: 20_000, sequence: { groupOrder: 0 } } },
       {
         test: {
           name: 'e2e',
@@ -14,6 +14,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each e2e file starts its own server; two at a time fit a 2-core machine.
           maxWorkers: 2,
+          // Unit tests first (fast feedback), then the end-to-end suites.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
