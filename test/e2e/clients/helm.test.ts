@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../harness/server.ts';
-import { clientTools, requireTool } from './tools.ts';
+import { clientTools, requireTool, stopWithin } from './tools.ts';
 
 // Helm 3 (3.17) and Helm 4 (4.1) drive a release of a small local chart through its life cycle.
 // Helm keeps each revision in a Secret of type helm.sh/release.v1 labelled owner/name/status/version
@@ -14,7 +14,7 @@ beforeAll(async () => {
   server = await startServer();
 });
 afterAll(async () => {
-  await server?.stop();
+  await stopWithin(server);
   await server?.cleanup();
 });
 

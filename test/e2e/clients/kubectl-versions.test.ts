@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../harness/server.ts';
-import { kubectlReleases, requireTool } from './tools.ts';
+import { kubectlReleases, requireTool, stopWithin } from './tools.ts';
 
 // Every kubectl the machine carries (Debian's 1.20, then 1.27 to 1.33) runs the everyday verbs
 // against one server, each in a namespace of its own so the releases cannot see each other's objects.
@@ -12,7 +12,7 @@ beforeAll(async () => {
   if (crd.exitCode !== 0) throw new Error(`applying the Gadget CRD failed: ${crd.stderr}`);
 });
 afterAll(async () => {
-  await server?.stop();
+  await stopWithin(server);
   await server?.cleanup();
 });
 
@@ -74,7 +74,7 @@ for (const { minor, binary } of kubectlReleases) {
     it('prints the wide table, YAML and a JSONPath', async () => {
       const wide = (await ok(['get', 'deployment', 'web', '-n', ns, '-o', 'wide'])).split('\n');
       expect(wide[0]).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\s+CONTAINERS\s+IMAGES\s+SELECTOR$/);
-      expect(wide[1]).toMatch(/^web\s+0\/1\s+0\s+0\s+\d+s\s+web\s+nginx:1\.25\s+app=web$/);
+      expect(wide[1]).toMatch(/^web\s+\d\/1\s+\d\s+\d\s+\d+s\s+web\s+nginx:1\.25\s+app=web$/);
       const yaml = await ok(['get', 'deployment', 'web', '-n', ns, '-o', 'yaml']);
       expect(yaml).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\n/);
       expect(yaml).toContain(`  namespace: ${ns}\n`);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../harness/server.ts';
-import { clientTools, requireTool } from './tools.ts';
+import { clientTools, requireTool, stopWithin } from './tools.ts';
 
 // The official Python client (Debian's python3-kubernetes 22.6, generated from the 1.22 OpenAPI)
 // runs one script against a fresh server; each test below checks one part of what it observed.
@@ -18,7 +18,7 @@ beforeAll(async () => {
   seen = JSON.parse(String(run.stdout));
 });
 afterAll(async () => {
-  await server?.stop();
+  await stopWithin(server);
   await server?.cleanup();
 });
 

@@ -32,3 +32,19 @@ export async function requireTool(path: string): Promise<string> {
   }
   return path;
 }
+
+/**
+ * SIGTERM, then SIGKILL if the server has not exited within `graceMs`, so a shutdown that hangs
+ * shows up as a slow suite rather than a hook timeout that hides the test results.
+ */
+export async function stopWithin(server: { stop(): Promise<void>; kill(): Promise<void> } | undefined, graceMs = 15_000): Promise<void> {
+  if (!server) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((res) => (timer = setTimeout(() => res('timeout'), graceMs)));
+  const outcome = await Promise.race([server.stop().then(() => 'stopped' as const), timedOut]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
+    console.warn(`skiff server did not exit ${graceMs} ms after SIGTERM; killing it`);
+    await server.kill();
+  }
+}

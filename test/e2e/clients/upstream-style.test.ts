@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../harness/server.ts';
+import { stopWithin } from './tools.ts';
 
 // Checks in the style of upstream kubectl's own suite (kubernetes/kubernetes test/cmd/apply.sh,
 // apps.sh, core.sh, get.sh, save-config.sh, discovery.sh): the same commands and the same
@@ -18,7 +19,7 @@ beforeAll(async () => {
   await ok(['apply', '-f', '-'], `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"${NS}"}}`);
 });
 afterAll(async () => {
-  await server?.stop();
+  await stopWithin(server);
   await server?.cleanup();
 });
 
