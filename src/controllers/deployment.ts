@@ -8,7 +8,7 @@ import { REVISION_ANNOTATION, activeReplicaSets, equalIgnoreHash, findNewReplica
 import { applyPausedCondition, calculateStatus, hasProgressDeadline, isComplete, rolloutStatus } from './deployment/rollout-status.ts';
 import { newReplicaSetReplicas, oldReplicaSetsScaleDown, proportionalScale, type ScaleStep } from './deployment/scale-plans.ts';
 import { DEFAULT_REVISION_HISTORY_LIMIT, desiredReplicas, rsReplicas, type Deployment, type DeploymentStatus, type ReplicaSet } from './deployment/types.ts';
-import { claimDecision, ownershipPatch } from './replicaset/claim.ts';
+import { claimObjects } from './replicaset/claim-objects.ts';
 import { isEmptySelector, selectorMatches } from './replicaset/label-selector.ts';
 import { metaTime } from './replicaset/meta-time.ts';
 import type { Pod } from './replicaset/types.ts';
@@ -133,29 +133,15 @@ class DeploymentSync {
   }
 
   /** Adopts orphan ReplicaSets the selector covers and releases owned ones it stopped covering. */
-  private async claimReplicaSets(d: Deployment): Promise<ReplicaSet[]> {
-    const ref = controllerRef(d, API_VERSION, 'Deployment');
-    const owned: ReplicaSet[] = [];
-    const changes: { rs: ReplicaSet; action: 'adopt' | 'release' }[] = [];
-    for (const rs of this.replicaSets.byIndex(NAMESPACE_INDEX, d.metadata.namespace ?? '')) {
-      const decision = claimDecision({ owner: d, obj: rs, matches: selectorMatches(d.spec.selector, rs.metadata.labels) });
-      if (decision === 'keep') owned.push(rs);
-      else if (decision === 'adopt' || decision === 'release') changes.push({ rs, action: decision });
-    }
-    if (changes.length === 0) return owned;
-    if (changes.some((c) => c.action === 'adopt')) {
-      const fresh = await this.deploymentClient.get({ namespace: d.metadata.namespace, name: d.metadata.name! });
-      if (fresh.metadata.uid !== d.metadata.uid || fresh.metadata.deletionTimestamp) throw new Error(`Deployment ${objectKey(d)} changed identity or is being deleted; not adopting`);
-    }
-    for (const { rs, action } of changes) {
-      try {
-        const updated = await this.rsClient.patch({ namespace: rs.metadata.namespace, name: rs.metadata.name!, type: 'merge', patch: ownershipPatch({ obj: rs, ref, action }) });
-        if (action === 'adopt') owned.push(updated);
-      } catch (e) {
-        if (!isNotFound(e)) throw e;
-      }
-    }
-    return owned;
+  private claimReplicaSets(d: Deployment): Promise<ReplicaSet[]> {
+    return claimObjects({
+      owner: d,
+      ref: controllerRef(d, API_VERSION, 'Deployment'),
+      candidates: this.replicaSets.byIndex(NAMESPACE_INDEX, d.metadata.namespace ?? ''),
+      matches: (rs) => selectorMatches(d.spec.selector, rs.metadata.labels),
+      client: this.rsClient,
+      readOwner: () => this.deploymentClient.get({ namespace: d.metadata.namespace, name: d.metadata.name! }),
+    });
   }
 
   /**

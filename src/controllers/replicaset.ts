@@ -1,6 +1,6 @@
 import { EventRecorder, NAMESPACE_INDEX, WorkQueue, isNotFound, objectKey, type Informer, type ResourceClient, type ResourceType } from '../client/index.ts';
 import { controllerOf, controllerRef, isPodActive, resources, runWorkers, type Controller, type ControllerContext } from './framework/index.ts';
-import { claimDecision, ownershipPatch } from './replicaset/claim.ts';
+import { claimObjects } from './replicaset/claim-objects.ts';
 import { withSpamFilter, type EventSink } from './replicaset/event-spam-filter.ts';
 import { Expectations } from './replicaset/expectations.ts';
 import { isEmptySelector, selectorFromMap, selectorMatches } from './replicaset/label-selector.ts';
@@ -185,33 +185,16 @@ class PodSetSync {
   }
 
   /** Adopts matching orphans and releases owned pods that stopped matching; answers the pods we own. */
-  private async claimPods(rs: ReplicaSet, active: Pod[]): Promise<Pod[]> {
+  private claimPods(rs: ReplicaSet, active: Pod[]): Promise<Pod[]> {
     const selector = this.kind.selectorOf(rs);
-    const ref = controllerRef(rs, this.kind.apiVersion, this.kind.kind);
-    const owned: Pod[] = [];
-    const changes: { pod: Pod; action: 'adopt' | 'release' }[] = [];
-    for (const pod of active) {
-      const matches = !isEmptySelector(selector) && selectorMatches(selector, pod.metadata.labels);
-      const decision = claimDecision({ owner: rs, obj: pod, matches });
-      if (decision === 'keep') owned.push(pod);
-      else if (decision === 'adopt' || decision === 'release') changes.push({ pod, action: decision });
-    }
-    if (changes.length === 0) return owned;
-    // As upstream's RecheckDeletionTimestamp: adopt only if a fresh read still shows this very owner alive.
-    if (changes.some((c) => c.action === 'adopt')) {
-      const fresh = await this.ownerClient.get({ namespace: rs.metadata.namespace, name: rs.metadata.name! });
-      if (fresh.metadata.uid !== rs.metadata.uid) throw new Error(`original ${this.kind.kind} ${objectKey(rs)} is gone: got uid ${fresh.metadata.uid}, wanted ${rs.metadata.uid}`);
-      if (fresh.metadata.deletionTimestamp) throw new Error(`${this.kind.kind} ${objectKey(rs)} has just been deleted at ${fresh.metadata.deletionTimestamp}`);
-    }
-    const results = await Promise.allSettled(
-      changes.map(async ({ pod, action }) => {
-        const updated = await this.podClient.patch({ namespace: pod.metadata.namespace, name: pod.metadata.name!, type: 'merge', patch: ownershipPatch({ obj: pod, ref, action }) });
-        if (action === 'adopt') owned.push(updated);
-      }),
-    );
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && !isNotFound(r.reason));
-    if (failure) throw failure.reason;
-    return owned;
+    return claimObjects({
+      owner: rs,
+      ref: controllerRef(rs, this.kind.apiVersion, this.kind.kind),
+      candidates: active,
+      matches: (pod) => !isEmptySelector(selector) && selectorMatches(selector, pod.metadata.labels),
+      client: this.podClient,
+      readOwner: () => this.ownerClient.get({ namespace: rs.metadata.namespace, name: rs.metadata.name! }),
+    });
   }
 
   /** Creates or deletes pods so that `owned` reaches spec.replicas (upstream's manageReplicas). */
