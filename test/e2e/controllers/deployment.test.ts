@@ -126,6 +126,16 @@ describe('the Deployment controller', () => {
     expect(active[0].metadata.annotations['deployment.kubernetes.io/max-replicas']).toBe('7');
   });
 
+  it('answers rollout status and history to kubectl 1.27 and 1.33 too', async () => {
+    for (const version of ['1.27', '1.33']) {
+      const binary = `/usr/lib/google-cloud-sdk/bin/kubectl.${version}`;
+      const status = await server.kubectl(['rollout', 'status', 'deploy/web', '--timeout=10s'], { binary });
+      expect(status.stdout, `${version}: ${status.stderr}`).toContain('successfully rolled out');
+      const history = await server.kubectl(['rollout', 'history', 'deploy/web', '--revision=5'], { binary });
+      expect(history.stdout, `${version}: ${history.stderr}`).toMatch(/revision #5/);
+    }
+  });
+
   it('keeps only revisionHistoryLimit old ReplicaSets', async () => {
     await kubectlOk(server, ['patch', 'deploy', 'web', '--type=merge', '-p', '{"spec":{"revisionHistoryLimit":1}}']);
     await eventually(async () => (await getJson(server, ['get', 'rs', '-l', 'app=web'])).items.length === 2, { what: 'old ReplicaSets cleaned up' });
