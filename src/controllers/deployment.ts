@@ -12,7 +12,7 @@ import { claimObjects } from './replicaset/claim-objects.ts';
 import { isEmptySelector, selectorMatches } from './replicaset/label-selector.ts';
 import { metaTime } from './replicaset/meta-time.ts';
 import type { Pod } from './replicaset/types.ts';
-import { eventsFor } from './replicaset.ts';
+import { controllerEvents } from './replicaset/controller-events.ts';
 import type { EventSink } from './replicaset/event-spam-filter.ts';
 
 const API_VERSION = 'apps/v1';
@@ -51,7 +51,7 @@ class DeploymentSync {
   private readonly events: EventSink;
 
   constructor(private readonly ctx: ControllerContext) {
-    this.events = eventsFor(ctx, 'deployment-controller');
+    this.events = controllerEvents(ctx, 'deployment-controller');
     this.queue = new WorkQueue<string>({ clock: ctx.clock });
     this.deployments = ctx.informers.informerFor<Deployment>(resources.deployments);
     this.replicaSets = ctx.informers.informerFor<ReplicaSet>(resources.replicaSets);

@@ -1,7 +1,8 @@
-import { EventRecorder, NAMESPACE_INDEX, WorkQueue, isNotFound, objectKey, type Informer, type ResourceClient, type ResourceType } from '../client/index.ts';
+import { NAMESPACE_INDEX, WorkQueue, isNotFound, objectKey, type Informer, type ResourceClient, type ResourceType } from '../client/index.ts';
 import { controllerOf, controllerRef, isPodActive, resources, runWorkers, type Controller, type ControllerContext } from './framework/index.ts';
 import { claimObjects } from './replicaset/claim-objects.ts';
-import { withSpamFilter, type EventSink } from './replicaset/event-spam-filter.ts';
+import { controllerEvents } from './replicaset/controller-events.ts';
+import type { EventSink } from './replicaset/event-spam-filter.ts';
 import { Expectations } from './replicaset/expectations.ts';
 import { isEmptySelector, selectorFromMap, selectorMatches } from './replicaset/label-selector.ts';
 import { podFromTemplate } from './replicaset/pod-from-template.ts';
@@ -55,8 +56,7 @@ export function replicaSetController(kind: PodSetKind = replicaSetKind, opts: { 
   return {
     name: kind.name,
     async start(ctx, signal) {
-      // Upstream's recorder drops events beyond 25 per object (see withSpamFilter).
-      const sync = new PodSetSync(ctx, { kind, burst: opts.burstReplicas ?? BURST_REPLICAS, events: withSpamFilter(eventsFor(ctx, kind.component), ctx.clock) });
+      const sync = new PodSetSync(ctx, { kind, burst: opts.burstReplicas ?? BURST_REPLICAS, events: controllerEvents(ctx, kind.component) });
       sync.register();
       if (!(await ctx.informers.waitForCacheSync(signal))) return;
       await runWorkers({ queue: sync.queue, workers: ctx.options.workers, reconcile: (key) => sync.reconcile(key), signal });
@@ -264,9 +264,4 @@ class PodSetSync {
 function isNamespaceTerminating(e: unknown): boolean {
   const causes = (e as { status?: { details?: { causes?: { reason?: string }[] } } })?.status?.details?.causes ?? [];
   return causes.some((c) => c.reason === 'NamespaceTerminating');
-}
-
-/** A recorder naming this controller as the source, as upstream's per-controller recorders do. */
-export function eventsFor(ctx: ControllerContext, component: string): EventSink {
-  return new EventRecorder({ transport: ctx.transport, component, now: () => ctx.now() });
 }
