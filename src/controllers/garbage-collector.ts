@@ -1,4 +1,4 @@
-import { isConflict, isNotFound, objectKey, sleep, splitObjectKey, WorkQueue, type KubeObject } from '../client/index.ts';
+import { isConflict, isNotFound, objectKey, splitObjectKey, WorkQueue, type Clock, type KubeObject, type ResourceType } from '../client/index.ts';
 import { runWorkers, type Controller, type ControllerContext, type OwnerReference } from './framework/index.ts';
 import { discoverResources, supportingAll, type ApiResource } from './garbage-collector/api-resources.ts';
 import { Monitors, type Located } from './garbage-collector/monitors.ts';
@@ -21,6 +21,8 @@ const DISCOVERY_PERIOD_MS = 30_000;
 /** Upstream ignores events: they are many, and nothing owns them. */
 const IGNORED = new Set(['/events', 'events.k8s.io/events']);
 const ABSENT_OWNERS_KEPT = 10_000;
+/** A new or changed CRD wakes discovery at once, so custom owners are known before the next period. */
+const CUSTOM_RESOURCE_DEFINITIONS: ResourceType = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false };
 
 /**
  * Upstream's garbage collector, level-triggered over shared informers of every deletable
@@ -61,6 +63,9 @@ export const garbageCollectorController: Controller = {
         enqueueDeletingOwners(o);
       },
     });
+    const wake = new Wakeup(ctx.clock, signal);
+    const crds = ctx.informers.informerFor(CUSTOM_RESOURCE_DEFINITIONS);
+    crds.addEventHandler({ onAdd: () => wake.now(), onUpdate: () => wake.now(), onDelete: () => wake.now() });
     const collector = new Collector(ctx, monitors, enqueue);
     let workers: Promise<void> | undefined;
     while (!signal.aborted) {
@@ -71,16 +76,50 @@ export const garbageCollectorController: Controller = {
         if (monitors.add(deletable) > 0) {
           ctx.informers.start(signal);
           if (!(await ctx.informers.waitForCacheSync(signal))) break;
+          // Objects whose owners were of a kind nobody served yet are looked at again.
+          for (const key of collector.takeUnresolved()) queue.add(key);
         }
         workers ??= runWorkers({ queue, workers: ctx.options.workers, signal, reconcile: (key) => collector.sync(key) });
       } catch {
         // Discovery failed: the monitors in place keep working; try again next period.
       }
-      await sleep(ctx.clock, DISCOVERY_PERIOD_MS, signal);
+      await wake.after(DISCOVERY_PERIOD_MS);
     }
     await workers;
   },
 };
+
+/** A sleep that `now()` cuts short. */
+class Wakeup {
+  private cut?: () => void;
+  private pending = false;
+
+  constructor(private readonly clock: Clock, private readonly signal: AbortSignal) {}
+
+  now(): void {
+    this.pending = true;
+    this.cut?.();
+  }
+
+  after(ms: number): Promise<void> {
+    if (this.pending || this.signal.aborted) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        cancel();
+        this.signal.removeEventListener('abort', done);
+        this.cut = undefined;
+        this.pending = false;
+        resolve();
+      };
+      const cancel = this.clock.setTimer(ms, done);
+      this.cut = done;
+      this.signal.addEventListener('abort', done, { once: true });
+    });
+  }
+}
 
 function hasCollectorFinalizer(o: KubeObject): boolean {
   const f = finalizersOf(o);
@@ -90,6 +129,14 @@ function hasCollectorFinalizer(o: KubeObject): boolean {
 class Collector {
   /** Owner uids confirmed gone (upstream's absentOwnerCache): saves a GET per dependent of a deleted owner. */
   private readonly absent = new Set<string>();
+  /** Keys of objects with an owner of a kind no monitored resource serves (yet). */
+  private unresolved = new Set<string>();
+
+  takeUnresolved(): string[] {
+    const keys = [...this.unresolved];
+    this.unresolved = new Set();
+    return keys;
+  }
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -106,7 +153,10 @@ class Collector {
     const refs = ownerReferencesOf(obj);
     if (refs.length === 0) return;
     const owners: { uid: string; state: OwnerState }[] = [];
-    for (const ref of refs) owners.push({ uid: ref.uid, state: await this.ownerStateOf(ref, item) });
+    for (const ref of refs) {
+      if (!this.monitors.resourceFor(ref)) this.unresolved.add(key);
+      owners.push({ uid: ref.uid, state: await this.ownerStateOf(ref, item) });
+    }
     const dependents = this.monitors.dependentsOf(obj.metadata.uid ?? '');
     const action = dependentAction({
       obj,

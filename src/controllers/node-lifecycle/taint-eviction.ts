@@ -21,7 +21,8 @@ export const taintEvictionController: Controller = {
     const pods = ctx.informers.informerFor(resources.pods);
     addPodsByNodeIndex(pods);
     const queue = new WorkQueue<string>({ clock: ctx.clock });
-    pods.addEventHandler({ onAdd: (p) => queue.add(objectKey(p)), onUpdate: (_, p) => queue.add(objectKey(p)) });
+    // Deletions too, so a pending eviction of a pod that went away is forgotten.
+    pods.addEventHandler({ onAdd: (p) => queue.add(objectKey(p)), onUpdate: (_, p) => queue.add(objectKey(p)), onDelete: (p) => queue.add(objectKey(p)) });
     const onNode = (before: KubeObject | undefined, after: KubeObject) => {
       if (JSON.stringify(noExecuteTaints(before)) === JSON.stringify(noExecuteTaints(after))) return;
       for (const p of pods.byIndex(PODS_BY_NODE_INDEX, after.metadata.name!)) queue.add(objectKey(p));

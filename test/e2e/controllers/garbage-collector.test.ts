@@ -90,4 +90,31 @@ describe('garbage collector', () => {
     expect(await gone('tree-mid')).toBe(true);
     expect(await gone('tree-leaf')).toBe(true);
   });
+
+  it('collects the dependents of a custom resource defined after the server started', async () => {
+    await ok(['apply', '-f', '-'], JSON.stringify({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'gadgets.example.com' },
+      spec: {
+        group: 'example.com',
+        scope: 'Namespaced',
+        names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget' },
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+      },
+    }));
+    const uid = await eventually('a Gadget created', async () => {
+      const r = await server.kubectl(['create', '-f', '-', '-o', 'jsonpath={.metadata.uid}'], {
+        input: JSON.stringify({ apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name: 'owner', namespace: 'default' } }),
+      });
+      return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    });
+    const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'gadget-part', namespace: 'default', ownerReferences: [{ apiVersion: 'example.com/v1', kind: 'Gadget', name: 'owner', uid }] } };
+    await ok(['create', '-f', '-'], JSON.stringify(manifest));
+    // Give the collector a moment to see the new kind, so the child is not judged before the owner is known.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await meta('gadget-part')).toBeDefined();
+    await ok(['delete', 'gadget', 'owner']);
+    await eventually('gadget-part collected', () => gone('gadget-part'));
+  });
 });
