@@ -65,6 +65,7 @@ export async function createAccess(opts: { cache: WatchCache; pki: ClusterPki; t
   };
   const control: AccessControl = {
     authorize,
+    rulesFor: (user, namespace) => rbac.rulesFor(user, namespace),
     authenticateToken: (token) => bearer.authenticate({ bearerToken: token }),
     async issueServiceAccountToken(req) {
       const now = opts.now();

@@ -53,7 +53,7 @@ describe('kubectl against skiff server', () => {
     expect(await ok(['apply', '-f', '-'], deployment('web'))).toContain('deployment.apps/web created');
     const out = await ok(['get', 'deployments']);
     expect(out.split('\n')[0]).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE$/);
-    expect(out).toMatch(/^web\s+0\/2\s+0\s+0\s+\d+s$/m);
+    expect(out).toMatch(/^web\s+0\/2\s+\d+\s+0\s+\d+s$/m);
     const d = await json(['get', 'deployment', 'web']);
     expect(d.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });
     expect(d.spec.revisionHistoryLimit).toBe(10);

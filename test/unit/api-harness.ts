@@ -26,6 +26,7 @@ export async function memoryApi(now = () => new Date('2026-01-01T00:00:00Z')): P
     writeHooks: {},
     access: {
       authorize: () => ({ allowed: true, reason: '' }),
+      rulesFor: () => ({ rules: [], errors: [] }),
       authenticateToken: async () => undefined,
       issueServiceAccountToken: async () => ({ token: 't', expirationTimestamp: '' }),
     },

@@ -1,5 +1,6 @@
 import { loadKubeYaml } from '../meta/yaml.ts';
 import { errors } from '../errors.ts';
+import { checkDepth } from './json-depth.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { apiVersionOf } from '../meta/object.ts';
 import type { ResourceInfo } from '../resources/types.ts';
@@ -43,6 +44,7 @@ export function decodeBody(text: string | undefined, contentType: string): Recor
       `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
     );
   }
+  checkDepth(value);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw errors.badRequest(`the body of the request must be a JSON or YAML object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
   }

@@ -8,6 +8,8 @@ import { successStatus } from '../http/respond.ts';
 import { rfc3339, type WriteResult } from './create.ts';
 import { buildFilter } from './filter.ts';
 import { apiVersionOf } from '../meta/object.ts';
+import { queryBool } from '../http/query-bool.ts';
+import { decodeKubernetesProtobuf, PROTOBUF_MEDIA_TYPE } from '../protobuf/decode.ts';
 
 interface DeleteOptions {
   gracePeriodSeconds?: number;
@@ -21,7 +23,10 @@ const POLICIES = ['Foreground', 'Background', 'Orphan'];
 /** DeleteOptions from the body (kubectl sends one) or the query string, validated as upstream. */
 export function parseDeleteOptions(req: ApiRequest): DeleteOptions {
   let body: Record<string, unknown> = {};
-  if (req.body && req.body.trim() !== '') {
+  // client-go's typed clients (Helm, operators) send DeleteOptions as protobuf.
+  if (req.contentType.split(';')[0].trim().toLowerCase() === PROTOBUF_MEDIA_TYPE && req.rawBody?.byteLength) {
+    body = decodeKubernetesProtobuf(req.rawBody).object;
+  } else if (req.body && req.body.trim() !== '') {
     try {
       body = JSON.parse(req.body);
     } catch (err) {
@@ -35,7 +40,7 @@ export function parseDeleteOptions(req: ApiRequest): DeleteOptions {
     throw errors.badRequest('gracePeriodSeconds must be an integer');
   }
   let policy = (body.propagationPolicy ?? q.get('propagationPolicy') ?? undefined) as string | undefined;
-  const orphan = body.orphanDependents ?? (q.get('orphanDependents') !== null ? q.get('orphanDependents') === 'true' : undefined);
+  const orphan = body.orphanDependents ?? queryBool(q, 'orphanDependents');
   if (policy !== undefined && !POLICIES.includes(policy)) {
     throw errors.invalid('DeleteOptions', 'meta.k8s.io', '', [
       { reason: 'FieldValueNotSupported', field: 'propagationPolicy', message: `Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan", "nil"` },

@@ -45,6 +45,8 @@ export interface AccessAttributes {
 /** What the review resources and the token subresource need from authentication and authorization. */
 export interface AccessControl {
   authorize(user: UserInfo, attrs: AccessAttributes): { allowed: boolean; reason: string };
+  /** Every RBAC rule granting the user something in `namespace` (cluster-wide included), for SelfSubjectRulesReview. */
+  rulesFor(user: UserInfo, namespace: string): { rules: { verbs: string[]; apiGroups?: string[]; resources?: string[]; resourceNames?: string[]; nonResourceURLs?: string[] }[]; errors: string[] };
   authenticateToken(token: string, audiences?: string[]): Promise<UserInfo | undefined>;
   issueServiceAccountToken(opts: {
     namespace: string;

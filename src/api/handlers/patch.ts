@@ -3,6 +3,7 @@ import type { KubeObject } from '../meta/object.ts';
 import { objectKey } from '../storage/keys.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
 import { checkTypeMeta } from './decode.ts';
+import { checkDepth } from './json-depth.ts';
 import { parseWriteOptions, type WriteOptions } from './write-options.ts';
 import { createObject, type WriteResult } from './create.ts';
 import { updateObject } from './update.ts';
@@ -25,6 +26,7 @@ export async function handlePatch(deps: ApiDeps, req: ApiRequest): Promise<Write
   } catch (err) {
     throw errors.badRequest(`error decoding patch: ${(err as Error).message}`);
   }
+  checkDepth(patch);
   const info = req.resource;
   const key = objectKey(info, req.info.namespace, req.info.name);
   const schema = deps.schemas(info.group, info.version, info.kind);
@@ -56,6 +58,7 @@ async function applyHandler(deps: ApiDeps, req: ApiRequest, opts: WriteOptions):
   }
   const info = req.resource;
   const applied = parseApplyBody(req.body ?? '') as KubeObject;
+  checkDepth(applied);
   checkTypeMeta(applied as unknown as Record<string, unknown>, info);
   if (applied.metadata.name && applied.metadata.name !== req.info.name) {
     throw errors.badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${req.info.name})`);

@@ -33,7 +33,8 @@ export async function handleScale(deps: ApiDeps, req: ApiRequest): Promise<Write
     } catch (err) {
       throw errors.badRequest(`error decoding patch: ${(err as Error).message}`);
     }
-    wanted = applyPatch({ contentType: req.contentType.split(';')[0].trim(), doc: structuredClone(scale), patch, schema: undefined }) as KubeObject;
+    // Scale is a built-in kind, so strategic merge patches apply to it (with its own schema).
+    wanted = applyPatch({ contentType: req.contentType.split(';')[0].trim(), doc: structuredClone(scale), patch, schema: deps.schemas('autoscaling', 'v1', 'Scale') }) as KubeObject;
   }
   const replicas = (wanted.spec as { replicas?: unknown } | undefined)?.replicas;
   if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {

@@ -32,10 +32,14 @@ export const virtualHandlers: Record<string, VirtualHandler> = {
     }
     return answer(review, accessStatus(deps, subjectOf(spec, review), spec, req.info.namespace));
   },
-  'selfsubjectrulesreviews.authorization.k8s.io': async (_deps, req) => {
+  'selfsubjectrulesreviews.authorization.k8s.io': async (deps, req) => {
     const review = body(req);
-    // Rules enumeration is not offered; upstream marks such answers incomplete.
-    return answer(review, { resourceRules: [], nonResourceRules: [], incomplete: true, evaluationError: 'rules enumeration is not supported' });
+    const namespace = ((review.spec ?? {}) as { namespace?: string }).namespace ?? '';
+    const { rules, errors: problems } = deps.access.rulesFor(req.user, namespace);
+    // As upstream's RBAC RulesFor: resource rules and non-resource rules are listed apart.
+    const resourceRules = rules.filter((r) => r.resources?.length).map((r) => ({ verbs: r.verbs, apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], ...(r.resourceNames?.length ? { resourceNames: r.resourceNames } : {}) }));
+    const nonResourceRules = rules.filter((r) => r.nonResourceURLs?.length).map((r) => ({ verbs: r.verbs, nonResourceURLs: r.nonResourceURLs ?? [] }));
+    return answer(review, { resourceRules, nonResourceRules, incomplete: problems.length > 0, ...(problems.length ? { evaluationError: problems.join(', ') } : {}) });
   },
   'selfsubjectreviews.authentication.k8s.io': async (_deps, req) => {
     const review = body(req);

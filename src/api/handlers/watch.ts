@@ -6,6 +6,7 @@ import { CompactedError } from '../../store/types.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
 import { buildFilter, type Filter } from './filter.ts';
 import { tooLargeResourceVersion } from './list-options.ts';
+import { queryBool } from '../http/query-bool.ts';
 import { servedView } from '../storage/served-view.ts';
 import { negotiate, renderTable, partialMetadata, type Rendering } from './render.ts';
 
@@ -31,9 +32,9 @@ export function handleWatch(deps: ApiDeps, req: ApiRequest, tuning: WatchTuning 
   const q = req.query;
   const rvText = q.get('resourceVersion') ?? '';
   if (rvText !== '' && !/^\d+$/.test(rvText)) throw errors.badRequest(`invalid resource version: "${rvText}"`);
-  const allowBookmarks = q.get('allowWatchBookmarks') === 'true';
+  const allowBookmarks = queryBool(q, 'allowWatchBookmarks') === true;
   const sendInitialText = q.get('sendInitialEvents');
-  const sendInitial = sendInitialText === 'true';
+  const sendInitial = queryBool(q, 'sendInitialEvents') === true;
   if (sendInitialText !== null && (q.get('resourceVersionMatch') !== 'NotOlderThan' || !allowBookmarks)) {
     throw errors.invalid('ListOptions', 'meta.k8s.io', '', [
       { reason: 'FieldValueForbidden', field: 'sendInitialEvents', message: 'Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled and resourceVersionMatch is NotOlderThan and allowWatchBookmarks is true' },

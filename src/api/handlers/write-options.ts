@@ -1,4 +1,5 @@
 import { errors } from '../errors.ts';
+import { queryBool } from '../http/query-bool.ts';
 
 export type FieldValidation = 'Ignore' | 'Warn' | 'Strict';
 
@@ -29,8 +30,7 @@ export function parseWriteOptions(query: URLSearchParams, kind = 'CreateOptions'
       { reason: 'FieldValueTooLong', field: 'fieldManager', message: 'Too long: may not be more than 128 bytes' },
     ]);
   }
-  const force = query.get('force');
-  return { dryRun: dryRunValues.length > 0, fieldManager, fieldValidation: fv, force: force === 'true' };
+  return { dryRun: dryRunValues.length > 0, fieldManager, fieldValidation: fv, force: queryBool(query, 'force') === true };
 }
 
 /** The default field manager when the client names none: the first segment of its user agent, as upstream. */

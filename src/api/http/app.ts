@@ -46,7 +46,8 @@ export interface AppOptions {
  * errorResponse only.
  */
 export function createApiApp(opts: AppOptions): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+  // strict: false serves /api/ as /api, as Go's mux does for the discovery paths clients call with a slash.
+  const app = new Hono<AppEnv>({ strict: false });
   for (const [path, handler] of Object.entries(opts.publicRoutes)) app.get(path, () => handler());
 
   app.use('*', async (c, next) => {

@@ -1,3 +1,5 @@
+import { queryBool } from './query-bool.ts';
+
 /**
  * What a request is about, parsed from its path and method as kube-apiserver's
  * RequestInfoFactory does: the resource coordinates and the verb that authorization sees.
@@ -70,7 +72,7 @@ export function parseRequestInfo(method: string, path: string, query: URLSearchP
   const subresource = rest.slice(2).join('/');
   let v = verb as ResourceRequestInfo['verb'];
   if (method === 'GET' || method === 'HEAD') {
-    const watching = watchPath || isTrue(query.get('watch'));
+    const watching = watchPath || queryBool(query, 'watch') === true;
     v = name ? (watching ? 'watch' : 'get') : watching ? 'watch' : 'list';
     if (watchPath && name) v = 'watch';
   } else if (method === 'DELETE' && !name) {
@@ -79,6 +81,3 @@ export function parseRequestInfo(method: string, path: string, query: URLSearchP
   return { isResourceRequest: true, verb: v, apiPrefix, group, version, namespace, resource, name, subresource, path };
 }
 
-function isTrue(v: string | null): boolean {
-  return v === 'true' || v === '1';
-}

@@ -34,12 +34,16 @@ export async function listenHttps(opts: HttpsListenOptions): Promise<{ server: S
       rejectUnauthorized: false,
       // kubectl and client-go keep connections alive; watches hold them for a long time.
       keepAlive: true,
+      // Go's default header limit is 1 MiB; Node's 16 KiB refuses long label selectors.
+      maxHeaderSize: 1024 * 1024,
     },
     (req, res) => void listener(req, res),
   );
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  server.requestTimeout = 0; // watches are long-lived
+  // As kube-apiserver's ReadHeaderTimeout (32 s): a client that never finishes its headers is cut off.
+  server.headersTimeout = 32_000;
+  // Receiving a whole request (not answering it: watches stream for long) gets a minute.
+  server.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
