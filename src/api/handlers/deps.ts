@@ -30,17 +30,9 @@ export interface ApiDeps {
  */
 export type WriteHook = (input: { obj: KubeObject; old?: KubeObject }) => () => void;
 
-/** Authorization attributes as upstream's authorizer.Attributes. */
-export interface AccessAttributes {
-  verb: string;
-  apiGroup: string;
-  resource: string;
-  subresource: string;
-  namespace: string;
-  name: string;
-  path?: string;
-  resourceRequest: boolean;
-}
+/** Authorization attributes as upstream's authorizer.Attributes (declared with the authorizer). */
+export type { AuthorizationAttributes as AccessAttributes } from '../auth/rbac-rules.ts';
+import type { AuthorizationAttributes as AccessAttributes } from '../auth/rbac-rules.ts';
 
 /** What the review resources and the token subresource need from authentication and authorization. */
 export interface AccessControl {
