@@ -117,4 +117,15 @@ describe('garbage collector', () => {
     await ok(['delete', 'gadget', 'owner']);
     await eventually('gadget-part collected', () => gone('gadget-part'));
   });
+
+  it('carries on a foreground deletion after the server is killed and restarted', async () => {
+    const parent = await configMap('restart-parent');
+    await configMap('restart-child', { owners: [{ name: 'restart-parent', uid: parent, block: true }], finalizers: ['example.com/hold'] });
+    await ok(['delete', 'configmap', 'restart-parent', '--cascade=foreground', '--wait=false']);
+    await eventually('restart-child being deleted', async () => ((await meta('restart-child'))?.deletionTimestamp ? true : undefined));
+    await server.kill();
+    server = await startServer({ dataDir: server.dataDir, port: server.port });
+    await ok(['patch', 'configmap', 'restart-child', '--type=merge', '-p', '{"metadata":{"finalizers":null}}']);
+    await eventually('restart-parent gone after the restart', () => gone('restart-parent'));
+  });
 });
