@@ -93,7 +93,7 @@ class NodeMonitor {
     if (conditionStatus(conditions, 'Ready') !== 'True' && conditions.some((c) => c.type === 'Ready')) await this.markPodsNotReady(name, now);
   }
 
-  /** As upstream: an event when a node that was Ready stops being so, and when it comes back. */
+  /** As upstream: an event when a node that was Ready stops being so (NodeReady is the kubelet's to record). */
   private recordReadyChange(node: KubeObject, ready: string | undefined): void {
     const name = node.metadata.name!;
     const had = this.lastReady.has(name);
@@ -102,7 +102,6 @@ class NodeMonitor {
     if (!had || before === ready) return;
     const ref = { ...node, apiVersion: 'v1', kind: 'Node' };
     if (before === 'True') this.ctx.events.record(ref, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
-    else if (ready === 'True') this.ctx.events.record(ref, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`);
   }
 
   private async updateTaints(node: KubeObject, conditions: NodeCondition[], now: string): Promise<void> {
