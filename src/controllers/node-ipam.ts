@@ -12,7 +12,8 @@ interface NodeSpec {
  * spec.podCIDR gets the next free block of --cluster-cidr (/24 by default); the block is
  * released when the node is deleted. The nodes' own specs are the record: on start every
  * block nodes already hold is marked used. A node name that comes back gets its old block
- * again when it is still free. A full range records CIDRNotAvailable on the node.
+ * again (issue 3): other nodes take a released block only once no fresh one is left. A full
+ * range records CIDRNotAvailable on the node.
  */
 export const nodeIpamController: Controller = {
   name: 'node-ipam',
@@ -54,7 +55,7 @@ class NodeCidrAllocator {
     if (podCidrOf(node)) return this.remember(node);
     let cidr = this.byName.get(name);
     if (!cidr) {
-      cidr = this.cidrs.allocate(this.released.get(name));
+      cidr = this.cidrs.allocate({ preferred: this.released.get(name), avoid: this.released.values() });
       if (!cidr) {
         // As upstream's RecordNodeStatusChange.
         this.ctx.events.record(withKind(node), 'Normal', 'CIDRNotAvailable', `Node ${name} status is now: CIDRNotAvailable`);

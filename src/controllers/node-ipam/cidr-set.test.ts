@@ -15,8 +15,14 @@ describe('CidrSet', () => {
   });
   it('gives the preferred block back when it is free', () => {
     const set = new CidrSet('10.42.0.0/16', 24);
-    expect(set.allocate('10.42.7.0/24')).toBe('10.42.7.0/24');
-    expect(set.allocate('10.42.7.0/24')).toBe('10.42.0.0/24');
+    expect(set.allocate({ preferred: '10.42.7.0/24' })).toBe('10.42.7.0/24');
+    expect(set.allocate({ preferred: '10.42.7.0/24' })).toBe('10.42.0.0/24');
+  });
+  it('keeps blocks others may come back for while fresh blocks remain', () => {
+    const set = new CidrSet('10.42.0.0/23', 24);
+    expect(set.allocate({ avoid: ['10.42.0.0/24'] })).toBe('10.42.1.0/24');
+    expect(set.allocate({ avoid: ['10.42.0.0/24'] })).toBe('10.42.0.0/24');
+    expect(set.allocate({ avoid: ['10.42.0.0/24'] })).toBeUndefined();
   });
   it('answers undefined when every block is used', () => {
     const set = new CidrSet('10.42.0.0/23', 24);

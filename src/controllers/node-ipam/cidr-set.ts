@@ -24,19 +24,30 @@ export class CidrSet {
     this.capacity = 1n << BigInt(maskSize - prefix);
   }
 
-  /** The lowest free block, or `preferred` when it is a free block of this set; undefined when full. */
-  allocate(preferred?: string): string | undefined {
-    const wanted = preferred !== undefined ? this.indexOf(preferred) : undefined;
-    if (wanted !== undefined && !this.used.has(wanted)) {
-      this.used.add(wanted);
-      return this.format(wanted);
+  /**
+   * `preferred` when it is a free block of this set, else the lowest free block outside
+   * `avoid` (blocks kept for someone else), else the lowest free block; undefined when full.
+   */
+  allocate(opts: { preferred?: string; avoid?: Iterable<string> } = {}): string | undefined {
+    const wanted = opts.preferred !== undefined ? this.indexOf(opts.preferred) : undefined;
+    if (wanted !== undefined && !this.used.has(wanted)) return this.take(wanted);
+    const avoid = new Set<bigint>();
+    for (const cidr of opts.avoid ?? []) {
+      const index = this.indexOf(cidr);
+      if (index !== undefined) avoid.add(index);
     }
+    let fallback: bigint | undefined;
     for (let i = 0n; i < this.capacity; i++) {
       if (this.used.has(i)) continue;
-      this.used.add(i);
-      return this.format(i);
+      if (!avoid.has(i)) return this.take(i);
+      fallback ??= i;
     }
-    return undefined;
+    return fallback !== undefined ? this.take(fallback) : undefined;
+  }
+
+  private take(index: bigint): string {
+    this.used.add(index);
+    return this.format(index);
   }
 
   /** Marks `cidr` used; false when it is not one of this set's blocks. */

@@ -67,10 +67,14 @@ describe('node IPAM', () => {
       expect(s.podCIDRs).toEqual([s.podCIDR]);
     }
     await ok(['delete', 'node', 'ipam-a']);
+    // A newcomer does not take the block ipam-a may come back for.
+    await createNode('ipam-c');
+    const newcomer = await eventually('ipam-c has a pod CIDR', async () => (await json<Node>(['get', 'node', 'ipam-c']))?.spec.podCIDR);
+    expect(newcomer).not.toBe(cidrs[0]!.podCIDR);
     await createNode('ipam-a');
     const again = await eventually('ipam-a has a pod CIDR again', async () => (await json<Node>(['get', 'node', 'ipam-a']))?.spec.podCIDR);
     expect(again).toBe(cidrs[0]!.podCIDR);
-    await ok(['delete', 'node', 'ipam-a', 'ipam-b']);
+    await ok(['delete', 'node', 'ipam-a', 'ipam-b', 'ipam-c']);
   });
 });
 
