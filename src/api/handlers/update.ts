@@ -85,7 +85,9 @@ export async function updateObject({ deps, req, obj, old, opts, warnings, manage
 
   const key = old.key;
   // As upstream: once deletion was requested and the last finalizer is gone, the update completes the delete.
-  if (next.metadata.deletionTimestamp && !(next.metadata.finalizers?.length)) {
+  // Namespaces also wait for their spec.finalizers (the namespace controller empties them last).
+  const specFinalizers = info.group === '' && info.resource === 'namespaces' ? ((next.spec as { finalizers?: string[] } | undefined)?.finalizers?.length ?? 0) : 0;
+  if (next.metadata.deletionTimestamp && !(next.metadata.finalizers?.length) && specFinalizers === 0) {
     if (opts.dryRun) return next;
     try {
       const kv = await deps.store.delete(key, old.revision);
