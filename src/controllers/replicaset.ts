@@ -2,6 +2,7 @@ import { NAMESPACE_INDEX, WorkQueue, isNotFound, objectKey, type Informer, type 
 import { controllerOf, controllerRef, isPodActive, resources, runWorkers, type Controller, type ControllerContext } from './framework/index.ts';
 import { claimObjects } from './replicaset/claim-objects.ts';
 import { controllerEvents } from './replicaset/controller-events.ts';
+import { controllerUidIndex, orphanKey } from './replicaset/controller-uid-index.ts';
 import type { EventSink } from './replicaset/event-spam-filter.ts';
 import { Expectations } from './replicaset/expectations.ts';
 import { isEmptySelector, selectorFromMap, selectorMatches } from './replicaset/label-selector.ts';
@@ -72,6 +73,8 @@ class PodSetSync {
   private readonly podClient: ResourceClient<Pod>;
   private readonly expectations: Expectations;
   private readonly kind: PodSetKind;
+  /** Named per controller: the pod informer is shared and index names are unique. */
+  private readonly uidIndex: string;
   private readonly burst: number;
   private readonly events: EventSink;
 
@@ -81,6 +84,7 @@ class PodSetSync {
   ) {
     const kind = opts.kind;
     this.kind = kind;
+    this.uidIndex = `${kind.component}/controller-uid`;
     this.burst = opts.burst;
     this.events = opts.events;
     this.queue = new WorkQueue<string>({ clock: ctx.clock });
@@ -93,6 +97,7 @@ class PodSetSync {
 
   /** Handlers only enqueue keys and account for observed creations and deletions. */
   register(): void {
+    this.pods.addIndexer(this.uidIndex, controllerUidIndex);
     this.owners.addEventHandler({
       onAdd: (rs) => this.queue.add(objectKey(rs)),
       onUpdate: (_old, rs) => this.queue.add(objectKey(rs)),
@@ -154,7 +159,9 @@ class PodSetSync {
     }
     const rs: ReplicaSet = { ...cached, apiVersion: this.kind.apiVersion, kind: this.kind.kind };
     const needsSync = this.expectations.satisfied(key) && !rs.metadata.deletionTimestamp;
-    const active = this.pods.byIndex(NAMESPACE_INDEX, rs.metadata.namespace ?? '').filter(isPodActive);
+    // Only pods we own or could adopt: others' pods are never ours (claimDecision skips them).
+    const candidates = [...this.pods.byIndex(this.uidIndex, rs.metadata.uid ?? ''), ...this.pods.byIndex(this.uidIndex, orphanKey(rs.metadata.namespace ?? ''))];
+    const active = candidates.filter(isPodActive);
     const owned = await this.claimPods(rs, active);
     let manageError: Error | undefined;
     if (needsSync) manageError = await this.manageReplicas(key, rs, owned);
@@ -257,7 +264,7 @@ class PodSetSync {
     const siblings = parent
       ? new Set(this.owners.byIndex(NAMESPACE_INDEX, rs.metadata.namespace ?? '').filter((o) => controllerOf(o)?.uid === parent.uid).map((o) => o.metadata.uid))
       : new Set([rs.metadata.uid]);
-    return this.pods.byIndex(NAMESPACE_INDEX, rs.metadata.namespace ?? '').filter((p) => isPodActive(p) && siblings.has(controllerOf(p)?.uid));
+    return [...siblings].flatMap((uid) => this.pods.byIndex(this.uidIndex, uid ?? '')).filter(isPodActive);
   }
 }
 
