@@ -16,7 +16,7 @@ import { createBuiltinStrategies } from './admission/index.ts';
 import { ServiceAllocator } from './services/allocator.ts';
 import { serviceAllocationHook } from './services/write-hook.ts';
 import { reconcileKubernetesService } from './services/kubernetes-service.ts';
-import { defaultTolerationsHook } from './pods/default-tolerations.ts';
+import { podCreateHook } from './pods/create-hook.ts';
 import type { ApiDeps } from './handlers/deps.ts';
 import type { UserInfo } from './auth/authenticate.ts';
 
@@ -78,7 +78,7 @@ export class ApiServer {
     const registry = new ResourceRegistry();
     const access = await createAccess({ cache, pki, token: this.token, now });
     const strategies = createBuiltinStrategies({ serviceNodePortRange: o.nodePortRange });
-    const writeHooks = { services: serviceAllocationHook({ allocator, cache }), pods: defaultTolerationsHook };
+    const writeHooks = { services: serviceAllocationHook({ allocator, cache }), pods: podCreateHook(cache) };
     const deps: ApiDeps = { store: o.store, cache, registry, schemas: builtinSchemaLookup, now, nodePortRange: o.nodePortRange, strategies, writeHooks, access: access.control };
     this.deps = deps;
     this.crds = new CrdServing(deps);

@@ -1,5 +1,4 @@
 import type { KubeObject } from '../meta/object.ts';
-import type { WriteHook } from '../handlers/deps.ts';
 
 interface Toleration {
   key?: string;
@@ -26,8 +25,4 @@ export function addDefaultTolerations(pod: KubeObject): void {
   spec.tolerations = tolerations;
 }
 
-/** The write hook form: acts on creates of the main resource only. */
-export const defaultTolerationsHook: WriteHook = ({ obj, old }) => {
-  if (!old) addDefaultTolerations(obj);
-  return () => {};
-};
+
