@@ -8,8 +8,12 @@ import type { LabelSelector } from './types.ts';
 export function selectorMatches(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
   if (!selector) return false; // a nil selector selects nothing (labels.Nothing())
   const have = labels ?? {};
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) if (have[key] !== value) return false;
-  for (const req of selector.matchExpressions ?? []) {
+  // Called for every pod on every sync: a plain loop, no per-call allocations.
+  const matchLabels = selector.matchLabels;
+  if (matchLabels) for (const key in matchLabels) if (have[key] !== matchLabels[key]) return false;
+  const expressions = selector.matchExpressions;
+  if (!expressions) return true;
+  for (const req of expressions) {
     const present = Object.prototype.hasOwnProperty.call(have, req.key);
     const values = req.values ?? [];
     switch (req.operator) {

@@ -9,14 +9,14 @@ import type { Condition, Pod, ReplicaSet, ReplicaSetStatus } from './types.ts';
  */
 export function replicaSetStatus(opts: { rs: ReplicaSet; activePods: Pod[]; manageError?: Error; now: Date; stamp: string }): ReplicaSetStatus {
   const { rs, activePods } = opts;
-  const templateLabels = rs.spec.template?.metadata?.labels ?? {};
+  const templateLabels = Object.entries(rs.spec.template?.metadata?.labels ?? {});
   const minReadySeconds = rs.spec.minReadySeconds ?? 0;
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   for (const pod of activePods) {
     const labels = pod.metadata.labels ?? {};
-    if (Object.entries(templateLabels).every(([k, v]) => labels[k] === v)) fullyLabeled++;
+    if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
     if (isPodReady(pod)) {
       ready++;
       if (isPodAvailable(pod, minReadySeconds, opts.now)) available++;
