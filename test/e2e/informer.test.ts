@@ -28,7 +28,7 @@ async function eventually(condition: () => boolean, what: string, timeoutMs = 30
 }
 
 function configMap(name: string, data: Record<string, string>): KubeObject {
-  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NAMESPACE }, data };
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NAMESPACE, labels: { test: 'informer' } }, data };
 }
 
 describe('an informer over HTTPS against a real server', () => {
@@ -50,7 +50,8 @@ describe('an informer over HTTPS against a real server', () => {
     expect(duplicate).toMatchObject({ code: 409, reason: 'AlreadyExists' });
 
     const errors: unknown[] = [];
-    const informer = new Informer({ source: new ResourceClient({ transport: readerTransport, type: configmaps }), namespace: NAMESPACE, onError: (e) => errors.push(e), name: 'configmaps' });
+    // Only this test's ConfigMaps: the server's own controllers add kube-root-ca.crt to every namespace.
+    const informer = new Informer({ source: new ResourceClient({ transport: readerTransport, type: configmaps }), namespace: NAMESPACE, labelSelector: 'test=informer', onError: (e) => errors.push(e), name: 'configmaps' });
     cleanups.push(() => informer.stop());
     const seen: string[] = [];
     informer.addEventHandler({
@@ -86,7 +87,7 @@ describe('an informer over HTTPS against a real server', () => {
     // It did go through the outage: at least one reconnect found the port closed.
     expect(errors.some((e) => /ECONNREFUSED/.test(String(e)))).toBe(true);
 
-    const server = await cms.list({ namespace: NAMESPACE });
+    const server = await cms.list({ namespace: NAMESPACE, labelSelector: 'test=informer' });
     const summary = (items: KubeObject[]) => items.map((o) => `${o.metadata.name}@${o.metadata.resourceVersion}`).sort();
     expect(summary(informer.list())).toEqual(summary(server.items));
     await informer.stop();

@@ -45,6 +45,7 @@ interface Node {
 }
 interface Pod {
   metadata: { deletionTimestamp?: string };
+  spec?: { tolerations?: unknown[] };
   status: { conditions?: { type: string; status: string; reason?: string }[] };
 }
 
@@ -83,7 +84,11 @@ describe('node lifecycle', () => {
     await createNode('worker');
     await postReady('worker');
     const unreachable = { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' };
-    await ok(['create', '-f', '-'], pod('plain', []));
+    // Pods that say nothing get DefaultTolerationSeconds' 300 s; "plain" opts for eviction at once.
+    await ok(['create', '-f', '-'], pod('defaulted', []));
+    const defaulted = await json<Pod>(['get', 'pod', 'defaulted']);
+    expect(defaulted?.spec?.tolerations).toContainEqual({ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+    await ok(['create', '-f', '-'], pod('plain', [{ ...unreachable, tolerationSeconds: 0 }]));
     await ok(['create', '-f', '-'], pod('patient', [{ ...unreachable, tolerationSeconds: 4 }]));
     await ok(['create', '-f', '-'], pod('forever', [unreachable]));
     const now = stamp();
