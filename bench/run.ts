@@ -11,6 +11,9 @@ import { printFigures, summaryTable, verdict, type Figure } from './harness/figu
 import { list5000Benchmark } from './list-5000.ts';
 import { readLatencyBenchmark } from './read-latency.ts';
 import { watchFanoutBenchmark } from './watch-fanout.ts';
+import { schedulerBenchmark } from './scheduler.ts';
+import { deploymentBenchmark } from './deployment-1000.ts';
+import { serverMemoryBenchmark } from './server-memory.ts';
 
 const benchmarks: { name: string; title: string; run: () => Promise<Figure[]> }[] = [
   { name: 'cold-start', title: 'start-up', run: () => coldStartBenchmark() },
@@ -19,6 +22,9 @@ const benchmarks: { name: string; title: string; run: () => Promise<Figure[]> }[
   { name: 'list-5000', title: 'LIST 5,000 pods', run: () => list5000Benchmark() },
   { name: 'watch-fanout', title: 'watch fan-out', run: () => watchFanoutBenchmark() },
   { name: 'crash-safety', title: 'crash safety', run: () => crashSafetyBenchmark() },
+  { name: 'scheduler', title: 'scheduling throughput', run: () => schedulerBenchmark() },
+  { name: 'deployment-1000', title: 'Deployment of 1,000 replicas', run: () => deploymentBenchmark() },
+  { name: 'server-memory', title: 'server memory with 100 nodes and 5,000 pods', run: () => serverMemoryBenchmark() },
 ];
 
 async function main(selected: string[]): Promise<void> {
