@@ -44,6 +44,8 @@ export function handleWatch(deps: ApiDeps, req: ApiRequest, tuning: WatchTuning 
   const filter = buildFilter(deps, req);
   const n = negotiate(req.headers.get('accept'));
   const groupVersion = apiVersionOf(info.group, info.version);
+  // Plain JSON watchers of an unconverted resource all send the same bytes for an event.
+  const plain = n.as === 'json' && !info.conversion;
   const requestedRv = rvText === '' ? 0 : Number(rvText);
   // The cache is always current (one writer), so a newer revision was never written here:
   // kube-apiserver answers such watches with "Too large resource version" once its wait runs out.
@@ -63,11 +65,12 @@ export function handleWatch(deps: ApiDeps, req: ApiRequest, tuning: WatchTuning 
     start(controller) {
       let closed = false;
       let lastRevision = 0;
-      const send = (type: WatchType, json: string) => {
+      const sendBytes = (bytes: Uint8Array) => {
         if (closed) return;
-        controller.enqueue(encoder.encode(`{"type":"${type}","object":${json}}\n`));
+        controller.enqueue(bytes);
         if ((controller.desiredSize ?? 0) < -tuning.maxBufferedBytes) close(); // too slow: drop, the client re-lists
       };
+      const send = (type: WatchType, json: string) => sendBytes(encoder.encode(`{"type":"${type}","object":${json}}\n`));
       const close = () => {
         if (closed) return;
         closed = true;
@@ -84,7 +87,9 @@ export function handleWatch(deps: ApiDeps, req: ApiRequest, tuning: WatchTuning 
         if (e.revision <= lastRevision) return;
         lastRevision = e.revision;
         const type = transition(filter, e);
-        if (type) send(type, render(e.object.obj, e.object.json));
+        if (!type) return;
+        if (plain && type === e.type) return sendBytes(sharedLine(e));
+        send(type, render(e.object.obj, e.object.json));
       };
 
       // Subscribe first and replay second, in one synchronous step, so no event falls between.
@@ -146,6 +151,20 @@ export function handleWatch(deps: ApiDeps, req: ApiRequest, tuning: WatchTuning 
     },
   }, new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }));
   return new Response(stream, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-cache, private' } });
+}
+
+/**
+ * The encoded line of an event as its own type, made once and shared by every plain watcher:
+ * with a thousand watchers, encoding per watcher dominated the fan-out.
+ */
+const sharedLines = new WeakMap<CacheEvent, Uint8Array>();
+function sharedLine(e: CacheEvent): Uint8Array {
+  let line = sharedLines.get(e);
+  if (!line) {
+    line = encoder.encode(`{"type":"${e.type}","object":${e.object.json}}\n`);
+    sharedLines.set(e, line);
+  }
+  return line;
 }
 
 function decode(key: string, value: string, revision: number): CachedObject {

@@ -61,10 +61,18 @@ export async function listenHttps(opts: HttpsListenOptions): Promise<{ server: S
   };
 }
 
+/** One certificate read per TLS connection: clients keep connections alive for many requests. */
+const peers = new WeakMap<TLSSocket, PeerInfo>();
+
 function peerOf(req: IncomingMessage): PeerInfo {
   const socket = req.socket as TLSSocket;
-  if (!socket.authorized) return {};
-  const cert = socket.getPeerCertificate();
-  if (!cert || !cert.raw) return {};
-  return { clientCertificateDer: new Uint8Array(cert.raw) };
+  const known = peers.get(socket);
+  if (known) return known;
+  let peer: PeerInfo = {};
+  if (socket.authorized) {
+    const cert = socket.getPeerCertificate();
+    if (cert?.raw) peer = { clientCertificateDer: new Uint8Array(cert.raw) };
+  }
+  peers.set(socket, peer);
+  return peer;
 }
