@@ -26,6 +26,7 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
   const compactor = new Compactor({ store });
   let controllers: ControllerManager | undefined;
   let scheduler: Scheduler | undefined;
+  let sharedInformers: SharedInformerFactory | undefined;
   const advertise = config.server.advertiseAddress ?? config.agent.nodeIp ?? guessNodeAddress();
   const api = new ApiServer({
     store,
@@ -51,15 +52,20 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
     const transport = inProcessTransport(api.inProcessFetch(CONTROLLER_MANAGER_USER));
     // One set of caches for the controllers and the scheduler, as one watch per resource.
     const informers = new SharedInformerFactory({ transport, onError: (e) => log(`informer: ${String(e)}`) });
-    scheduler = new Scheduler({ transport, informers, onError: (e) => log(`scheduler: ${String(e)}`) });
-    controllers = new ControllerManager({
-      transport,
-      informers,
-      options: { ...defaultControllerOptions, ...config.controllers, clusterCidr: config.network.clusterCidr, rootCaPem: api.pki!.serverCa.certPem },
-      log,
-    });
-    controllers.start(stopControllers.signal);
-    scheduler.start(stopControllers.signal).catch((e) => log(`scheduler stopped: ${String(e)}`));
+    sharedInformers = informers;
+    if (!config.server.disableControllerManager) {
+      controllers = new ControllerManager({
+        transport,
+        informers,
+        options: { ...defaultControllerOptions, ...config.controllers, clusterCidr: config.network.clusterCidr, rootCaPem: api.pki!.serverCa.certPem },
+        log,
+      });
+      controllers.start(stopControllers.signal);
+    }
+    if (!config.server.disableScheduler) {
+      scheduler = new Scheduler({ transport, informers, onError: (e) => log(`scheduler: ${String(e)}`) });
+      scheduler.start(stopControllers.signal).catch((e) => log(`scheduler stopped: ${String(e)}`));
+    }
     log(`API server ${SKIFF_VERSION} ready on https://${config.server.bindAddress}:${api.port} in ${Math.round(performance.now() - started)} ms; kubeconfig at ${config.server.writeKubeconfig}`);
     if (!config.server.disableAgent) log('the local agent is not part of this release yet: running the control plane only (as with --disable-agent)');
     await new Promise<void>((resolve) => {
@@ -70,6 +76,7 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
     log('shutting down');
     await scheduler?.stop();
     await controllers?.stop();
+    await sharedInformers?.stop();
     compactor.stop();
     await api.stop();
     await store.close();

@@ -229,6 +229,20 @@ export const serverFlags = {
     usage: 'How often the node lifecycle controller checks the health of every node',
     defaultValue: 5_000,
   }),
+  disableScheduler: declare({
+    name: 'disable-scheduler',
+    kind: booleanKind,
+    category: '(components)',
+    usage: 'Disable the built-in scheduler (as k3s: another scheduler binds pods)',
+    defaultValue: false,
+  }),
+  disableControllerManager: declare({
+    name: 'disable-controller-manager',
+    kind: booleanKind,
+    category: '(components)',
+    usage: 'Disable the built-in controllers (as k3s)',
+    defaultValue: false,
+  }),
   disableAgent: declare({
     name: 'disable-agent',
     kind: booleanKind,

@@ -86,6 +86,8 @@ function buildServerConfig(values: ResolvedValues, common: Pick<ServerConfig, 'd
       writeKubeconfig: values.valueOf(serverFlags.writeKubeconfig),
       writeKubeconfigMode: values.valueOf(serverFlags.writeKubeconfigMode),
       disableAgent: values.valueOf(serverFlags.disableAgent),
+      disableScheduler: values.valueOf(serverFlags.disableScheduler),
+      disableControllerManager: values.valueOf(serverFlags.disableControllerManager),
     },
     agent: buildNodeSection(values),
     network,

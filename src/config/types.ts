@@ -23,6 +23,8 @@ export interface ServerSection {
   /** Permission bits, e.g. 0o600. */
   readonly writeKubeconfigMode: number;
   readonly disableAgent: boolean;
+  readonly disableScheduler: boolean;
+  readonly disableControllerManager: boolean;
 }
 
 /** The node an agent runs (the server's local agent or `skiff agent`). */

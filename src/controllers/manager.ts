@@ -53,7 +53,8 @@ export class ControllerManager {
   }
 
   async stop(): Promise<void> {
-    await this.informers?.stop();
+    // Shared informers belong to whoever made them (the server stops them last).
+    if (!this.opts.informers) await this.informers?.stop();
     await Promise.allSettled(this.running);
   }
 }
