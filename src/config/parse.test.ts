@@ -95,6 +95,8 @@ describe('parseCommandLine defaults', () => {
       writeKubeconfig: '/home/ada/.skiff/skiff.yaml',
       writeKubeconfigMode: 0o600,
       disableAgent: false,
+      disableScheduler: false,
+      disableControllerManager: false,
     });
     expect(config.network).toEqual({
       clusterCidr: '10.42.0.0/16',
