@@ -7,7 +7,7 @@ import { createApiApp } from './http/app.ts';
 import { listenHttps } from './http/adapters/node.ts';
 import { ensureBootstrapObjects, systemNamespaces } from './bootstrap.ts';
 import { builtinSchemaLookup } from './schema/builtin-schemas.ts';
-import { ensureClusterPki, ensureServerToken, writeKubeconfig, type ClusterPki } from '../pki/index.ts';
+import { ensureClusterPki, ensureServerToken, splitTlsSans, writeKubeconfig, type ClusterPki } from '../pki/index.ts';
 import { createAccess } from './access.ts';
 import { bootstrapPolicyObjects } from './bootstrap-policy.ts';
 import { createOpenApiService } from './openapi-service.ts';
@@ -65,7 +65,7 @@ export class ApiServer {
     const [pki] = await Promise.all([
       ensureClusterPki({
         tlsDir: join(o.dataDir, 'server', 'tls'),
-        sans: { dns: [hostname(), ...o.tlsSans.filter((s) => !isIp(s))], ips: [o.advertiseAddress, allocator.kubernetesIp, ...o.tlsSans.filter(isIp)] },
+        sans: splitTlsSans([hostname(), o.advertiseAddress, allocator.kubernetesIp, ...o.tlsSans]),
         clusterDomain: o.clusterDomain,
       }),
       cache.start(),
@@ -132,8 +132,4 @@ export class ApiServer {
     await this.listener?.close();
     this.cache?.stop();
   }
-}
-
-function isIp(s: string): boolean {
-  return /^[\d.]+$/.test(s) || s.includes(':');
 }

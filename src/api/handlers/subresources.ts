@@ -19,11 +19,13 @@ export const subresourceHandlers: Record<string, SubresourceHandler> = {
     const r = await handleBinding(deps, req, decodeRequestBody(req) as KubeObject);
     return json(r.status, r.body);
   },
+  // An Eviction deletes the pod with the eviction's DeleteOptions (PodDisruptionBudgets are
+  // not consulted yet: upstream would answer 429 when a budget forbids the disruption).
   'pods/eviction': async (deps, req) => {
     requireCreate(req);
     const eviction = decodeRequestBody(req) as { deleteOptions?: unknown };
-    const r = await handleDelete(deps, { ...req, body: eviction.deleteOptions ? JSON.stringify(eviction.deleteOptions) : undefined });
-    void r;
+    const options = eviction.deleteOptions ? JSON.stringify(eviction.deleteOptions) : undefined;
+    await handleDelete(deps, { ...req, body: options, rawBody: undefined, contentType: 'application/json' });
     return json(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   },
   'serviceaccounts/token': async (deps, req) => {
