@@ -14,9 +14,9 @@ import { Scheduler } from '../../src/scheduler/scheduler.ts';
 const CONTROLLER_MANAGER_USER = { username: 'system:kube-controller-manager', groups: ['system:masters', 'system:authenticated'] };
 
 /**
- * `skiff server`: wires the datastore, the API server and (later) the controllers and the
- * local agent, then runs until the signal aborts. Start-up is straight-line; stop runs in
- * reverse order.
+ * `skiff server`: wires the datastore, the API server, the controllers and the scheduler (the
+ * local agent is a later release), then runs until the signal aborts. Start-up is
+ * straight-line; stop runs in reverse order.
  */
 export async function runServer(config: ServerConfig, signal: AbortSignal): Promise<void> {
   const log = (msg: string) => process.stderr.write(`${new Date().toISOString()} skiff ${msg}\n`);
