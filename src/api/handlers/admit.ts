@@ -2,7 +2,7 @@ import { errors } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
 import type { WriteOptions } from './write-options.ts';
-import { findUnknownFields } from '../schema/unknown-fields.ts';
+import { findDuplicateFields, findUnknownFields } from '../schema/unknown-fields.ts';
 import { pruneUnknownFields } from '../schema/prune.ts';
 import { strategyFor } from '../resources/strategies.ts';
 import { trackUpdate } from '../apply/index.ts';
@@ -29,8 +29,10 @@ export function admit({ deps, req, obj, old, opts, warnings, managedFieldsDone }
   const schema = deps.schemas(info.group, info.version, info.kind);
   if (schema && opts.fieldValidation !== 'Ignore') {
     const unknown = findUnknownFields(schema, obj);
-    if (unknown.length > 0) {
-      const messages = unknown.map((p) => `unknown field "${p}"`);
+    // A JSON body that names a field twice (create and update only: a patch body is not the object).
+    const duplicates = wholeObjectJson(req) ? findDuplicateFields(req.body!) : [];
+    if (unknown.length > 0 || duplicates.length > 0) {
+      const messages = [...duplicates.map((p) => `duplicate field "${p}"`), ...unknown.map((p) => `unknown field "${p}"`)];
       if (opts.fieldValidation === 'Strict') throw errors.badRequest(`strict decoding error: ${messages.join(', ')}`);
       warnings.push(...messages);
     }
@@ -58,4 +60,11 @@ export function admit({ deps, req, obj, old, opts, warnings, managedFieldsDone }
     if (obj.metadata.managedFields?.length === 0) delete obj.metadata.managedFields;
   }
   return obj;
+}
+
+/** Whether the request body is the object itself, as JSON (not a patch, not YAML or protobuf). */
+function wholeObjectJson(req: ApiRequest): boolean {
+  if (!req.body || (req.info.verb !== 'create' && req.info.verb !== 'update')) return false;
+  const media = req.contentType.split(';')[0].trim().toLowerCase();
+  return media === '' || media === 'application/json';
 }
