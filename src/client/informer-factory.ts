@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { ResourceClient } from './client.ts';
 import type { Clock } from './clock.ts';
 import { Informer } from './informer.ts';
@@ -62,6 +63,8 @@ export class SharedInformerFactory {
   /** Resolves true once every started informer has listed; false if `signal` aborts first. */
   async waitForCacheSync(signal?: AbortSignal): Promise<boolean> {
     const started = [...this.informers].filter(([key]) => this.started.has(key)).map(([, informer]) => informer);
+    // Each informer listens to `signal` until it has synced: many at once is expected, not a leak.
+    if (signal) setMaxListeners(0, signal);
     const results = await Promise.all(started.map((informer) => informer.waitForSync(signal)));
     return results.every(Boolean);
   }

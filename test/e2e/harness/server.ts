@@ -12,6 +12,8 @@ export interface RunningServer {
   port: number;
   kubeconfig: string;
   process: ChildProcess;
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string;
   /** Runs the real kubectl against this server; never throws, returns the result. */
   kubectl(args: string[], opts?: { input?: string; binary?: string; timeoutMs?: number }): Promise<{ exitCode: number; stdout: string; stderr: string }>;
   /** kill -9 and wait for the process to be gone. */
@@ -63,6 +65,7 @@ export async function startServer(opts: { dataDir?: string; port?: number; extra
     port,
     kubeconfig,
     process: child,
+    output: () => output,
     async kubectl(args, o = {}) {
       const r = await execa(o.binary ?? 'kubectl', args, {
         env: { KUBECONFIG: kubeconfig, HOME: dataDir },
