@@ -70,6 +70,26 @@ describe('openApiV3Document()', () => {
     expect(doc.components.schemas['io.k8s.api.autoscaling.v1.Scale']).toBeDefined();
   });
 
+  // kubectl explain (v3) names a typeless referenced schema after its definition and a typed one
+  // by its type, so these shapes decide `<IntOrString>`, `<map[string]Quantity>`, `<string>`.
+  it.each([
+    ['io.k8s.apimachinery.pkg.util.intstr.IntOrString', 'v3', { format: 'int-or-string', oneOf: [{ type: 'integer' }, { type: 'string' }] }],
+    ['io.k8s.apimachinery.pkg.api.resource.Quantity', 'v3', { oneOf: [{ type: 'string' }, { type: 'number' }] }],
+    ['io.k8s.apimachinery.pkg.apis.meta.v1.Time', 'v3', { type: 'string', format: 'date-time' }],
+    ['io.k8s.apimachinery.pkg.runtime.RawExtension', 'v3', { type: 'object' }],
+    ['io.k8s.apimachinery.pkg.util.intstr.IntOrString', 'v2', { type: 'string', format: 'int-or-string' }],
+    ['io.k8s.apimachinery.pkg.api.resource.Quantity', 'v2', { type: 'string' }],
+  ])('publishes %s in OpenAPI %s as upstream does', (name, dialect, expected) => {
+    const schemas: Json = dialect === 'v3' ? (openApiV3Document({ group: '', version: 'v1', resources: [pods] }) as Json).components.schemas : (openApiV2Document({ resources: [pods] }) as Json).definitions;
+    expect(schemas[name]).toEqual(expected);
+  });
+
+  it('references Quantity from resource limits and IntOrString from a rolling update, without a type of their own', () => {
+    const podDoc: Json = openApiV3Document({ group: '', version: 'v1', resources: [pods] });
+    expect(podDoc.components.schemas['io.k8s.api.core.v1.ResourceRequirements'].properties.limits.additionalProperties).toEqual({ $ref: '#/components/schemas/io.k8s.apimachinery.pkg.api.resource.Quantity' });
+    expect(doc.components.schemas['io.k8s.api.apps.v1.RollingUpdateDeployment'].properties.maxSurge.allOf).toEqual([{ $ref: '#/components/schemas/io.k8s.apimachinery.pkg.util.intstr.IntOrString' }]);
+  });
+
   it('publishes merge extensions on list fields, as kubectl client-side apply reads them', () => {
     const podDoc: Json = openApiV3Document({ group: '', version: 'v1', resources: [pods] });
     expect(podDoc.components.schemas['io.k8s.api.core.v1.PodSpec'].properties.containers).toMatchObject({

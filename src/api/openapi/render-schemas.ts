@@ -37,12 +37,26 @@ export function renderSchemas(options: { roots: string[]; custom: CustomDefiniti
     if (seen.has(name) || !builtin[name]) continue;
     seen.add(name);
     const refs: string[] = [];
-    out[name] = renderBuiltin(builtin[name]!, descriptions[name] ?? {}, builtinMergeMeta[name] ?? {}, { prefix, dialect, refs });
+    const v3Shape = dialect === 'v3' ? V3_SCALAR_SHAPES[name] : undefined;
+    out[name] = v3Shape ? structuredClone(v3Shape) : renderBuiltin(builtin[name]!, descriptions[name] ?? {}, builtinMergeMeta[name] ?? {}, { prefix, dialect, refs });
     pending.push(...refs);
   }
   for (const custom of options.custom) out[custom.name] = renderCustom(custom, prefix, dialect);
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
+
+/**
+ * As kube-openapi publishes them in OpenAPI v3 (api/openapi-spec/v3/*.json): IntOrString and
+ * Quantity have no `type`, only a `oneOf` of their JSON forms. kubectl explain (v3) names a
+ * referenced schema without a type after its definition (`maxSurge <IntOrString>`, `limits
+ * <map[string]Quantity>`) and a typed one by its type (`<string>` for Time). Swagger 2.0 has no
+ * `oneOf`: there both stay `type: string`, as in upstream's swagger.json, and kubectl's v2
+ * explain prints `<string>` for them, as it does against kube-apiserver.
+ */
+const V3_SCALAR_SHAPES: Record<string, Json> = {
+  'io.k8s.apimachinery.pkg.util.intstr.IntOrString': { format: 'int-or-string', oneOf: [{ type: 'integer' }, { type: 'string' }] },
+  'io.k8s.apimachinery.pkg.api.resource.Quantity': { oneOf: [{ type: 'string' }, { type: 'number' }] },
+};
 
 interface RenderContext {
   prefix: string;
