@@ -12,6 +12,7 @@ import { canonicalJson } from './history/revision-hash.ts';
  */
 export const cronJobController: Controller = {
   name: 'cronjob',
+  eventSource: 'cronjob-controller',
   async start(ctx, signal) {
     const cronJobs = ctx.informers.informerFor<CronJob>(resources.cronJobs);
     const jobs = ctx.informers.informerFor(resources.jobs);

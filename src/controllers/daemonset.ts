@@ -16,6 +16,7 @@ import { PodExpectations } from './job/pod-expectations.ts';
  */
 export const daemonSetController: Controller = {
   name: 'daemonset',
+  eventSource: 'daemonset-controller',
   async start(ctx, signal) {
     const sets = ctx.informers.informerFor<DaemonSet>(resources.daemonSets);
     const pods = ctx.informers.informerFor(resources.pods);

@@ -13,6 +13,7 @@ import { ANNOTATION_LEADER, type Endpoints, type Pod, type Service } from './end
  */
 export const endpointsController: Controller = {
   name: 'endpoints',
+  eventSource: 'endpoint-controller',
   async start(ctx, signal) {
     const services = ctx.informers.informerFor<Service>(resources.services);
     const pods = ctx.informers.informerFor<Pod>(resources.pods);

@@ -15,6 +15,7 @@ import { MAX_ADDRESSES_PER_SUBSET, MIRRORING_CONTROLLER_NAME, planMirroredSlices
  */
 export const endpointSliceMirroringController: Controller = {
   name: 'endpointslice-mirroring',
+  eventSource: 'endpoint-slice-mirroring-controller',
   async start(ctx, signal) {
     const services = ctx.informers.informerFor<Service>(resources.services);
     const endpoints = ctx.informers.informerFor<Endpoints>(resources.endpoints);

@@ -16,6 +16,7 @@ import { SliceTracker } from './endpointslice/slice-tracker.ts';
  */
 export const endpointSliceController: Controller = {
   name: 'endpointslice',
+  eventSource: 'endpoint-slice-controller',
   async start(ctx, signal) {
     const services = ctx.informers.informerFor<Service>(resources.services);
     const pods = ctx.informers.informerFor<Pod>(resources.pods);

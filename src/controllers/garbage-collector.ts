@@ -36,6 +36,7 @@ const CUSTOM_RESOURCE_DEFINITIONS: ResourceType = { group: 'apiextensions.k8s.io
  */
 export const garbageCollectorController: Controller = {
   name: 'garbage-collector',
+  eventSource: 'garbage-collector-controller',
   async start(ctx: ControllerContext, signal: AbortSignal): Promise<void> {
     const queue = new WorkQueue<string>({ clock: ctx.clock });
     const keyOf = (r: ApiResource, o: KubeObject) => `${Monitors.idOf(r)}|${objectKey(o)}`;

@@ -13,6 +13,7 @@ import { PodExpectations } from './job/pod-expectations.ts';
  */
 export const jobController: Controller = {
   name: 'job',
+  eventSource: 'job-controller',
   async start(ctx, signal) {
     const jobs = ctx.informers.informerFor<Job>(resources.jobs);
     const pods = ctx.informers.informerFor(resources.pods);

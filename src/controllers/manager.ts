@@ -40,8 +40,11 @@ export class ControllerManager {
       options: o.options,
     };
     for (const controller of o.controllers ?? defaultControllers()) {
+      const own = controller.eventSource
+        ? { ...ctx, events: new EventRecorder({ transport: o.transport, component: controller.eventSource, now, onError: (e) => log(`events: ${String(e)}`) }) }
+        : ctx;
       this.running.push(
-        controller.start(ctx, signal).catch((e) => log(`controller ${controller.name} stopped: ${e instanceof Error ? e.stack : String(e)}`)),
+        controller.start(own, signal).catch((e) => log(`controller ${controller.name} stopped: ${e instanceof Error ? e.stack : String(e)}`)),
       );
     }
     informers.start(signal);

@@ -23,6 +23,7 @@ interface NamespaceSpec {
  */
 export const namespaceController: Controller = {
   name: 'namespace',
+  eventSource: 'namespace-controller',
   async start(ctx: ControllerContext, signal: AbortSignal): Promise<void> {
     const namespaces = ctx.informers.informerFor(resources.namespaces);
     const queue = new WorkQueue<string>({ clock: ctx.clock });

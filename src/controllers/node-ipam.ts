@@ -17,6 +17,7 @@ interface NodeSpec {
  */
 export const nodeIpamController: Controller = {
   name: 'node-ipam',
+  eventSource: 'cidrAllocator',
   async start(ctx: ControllerContext, signal: AbortSignal): Promise<void> {
     const nodes = ctx.informers.informerFor(resources.nodes);
     const queue = new WorkQueue<string>({ clock: ctx.clock });

@@ -19,6 +19,7 @@ const NODE_LEASE_NAMESPACE = 'kube-node-lease';
  */
 export const nodeLifecycleController: Controller = {
   name: 'node-lifecycle',
+  eventSource: 'node-controller',
   async start(ctx: ControllerContext, signal: AbortSignal): Promise<void> {
     const nodes = ctx.informers.informerFor(resources.nodes);
     const leases = ctx.informers.informerFor(resources.leases);
@@ -57,6 +58,8 @@ export function addPodsByNodeIndex(pods: Informer<KubeObject>): void {
 class NodeMonitor {
   private readonly health = new NodeHealthTracker();
   private readonly lastReady = new Map<string, string | undefined>();
+  /** Nodes this process has seen, by name, with their uid (for the event when one goes). */
+  private readonly known = new Map<string, string | undefined>();
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -68,8 +71,10 @@ class NodeMonitor {
     if (!node) {
       this.health.forget(name);
       this.lastReady.delete(name);
+      this.recordMembership(name, undefined);
       return;
     }
+    this.recordMembership(name, node.metadata.uid);
     const now = this.stamp();
     const status = (node.status ?? {}) as { conditions?: NodeCondition[] };
     const lease = this.caches.leases.get(objectKey({ metadata: { namespace: NODE_LEASE_NAMESPACE, name } }));
@@ -91,6 +96,26 @@ class NodeMonitor {
     this.recordReadyChange(node, conditionStatus(conditions, 'Ready'));
     await this.updateTaints(node, conditions, now);
     if (conditionStatus(conditions, 'Ready') !== 'True' && conditions.some((c) => c.type === 'Ready')) await this.markPodsNotReady(name, now);
+  }
+
+  /**
+   * As upstream's monitorNodeHealth: a node first seen by this controller gets a RegisteredNode
+   * event and a deleted one RemovingNode, worded as nodeutil.RecordNodeEvent words them
+   * ("Node n1 event: Registered Node n1 in Controller"). Like upstream, a restarted controller
+   * registers every node again.
+   */
+  private recordMembership(name: string, uid: string | undefined): void {
+    const had = this.known.has(name);
+    if (uid !== undefined && had) return;
+    if (uid === undefined && !had) return;
+    const ref = { apiVersion: 'v1', kind: 'Node', metadata: { name, uid: uid ?? this.known.get(name) } };
+    if (uid !== undefined) {
+      this.known.set(name, uid);
+      this.ctx.events.record(ref, 'Normal', 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`);
+    } else {
+      this.known.delete(name);
+      this.ctx.events.record(ref, 'Normal', 'RemovingNode', `Node ${name} event: Removing Node ${name} from Controller`);
+    }
   }
 
   /** As upstream: an event when a node that was Ready stops being so (NodeReady is the kubelet's to record). */

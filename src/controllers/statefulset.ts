@@ -14,6 +14,7 @@ import type { PodTemplate, StatefulSet } from './statefulset/statefulset-types.t
  */
 export const statefulSetController: Controller = {
   name: 'statefulset',
+  eventSource: 'statefulset-controller',
   async start(ctx, signal) {
     const sets = ctx.informers.informerFor<StatefulSet>(resources.statefulSets);
     const pods = ctx.informers.informerFor(resources.pods);

@@ -44,5 +44,11 @@ export interface ControllerContext {
  */
 export interface Controller {
   readonly name: string;
+  /**
+   * The event source component its events carry (`kubectl describe` shows it under From), as
+   * upstream's controllers name themselves: `job-controller`, `node-controller`. Without one,
+   * events say `kube-controller-manager`.
+   */
+  readonly eventSource?: string;
   start(ctx: ControllerContext, signal: AbortSignal): Promise<void>;
 }

@@ -20,6 +20,7 @@ export function jobExpiryMs(job: Job): number | undefined {
 /** Deletes finished Jobs once their TTL has passed, with foreground propagation as upstream. */
 export const ttlAfterFinishedController: Controller = {
   name: 'ttl-after-finished',
+  eventSource: 'ttl-after-finished-controller',
   async start(ctx, signal) {
     const jobs = ctx.informers.informerFor<Job>(resources.jobs);
     const queue = new WorkQueue<string>({ clock: ctx.clock });

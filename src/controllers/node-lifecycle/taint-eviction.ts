@@ -16,6 +16,7 @@ function noExecuteTaints(node: KubeObject | undefined): Taint[] {
  */
 export const taintEvictionController: Controller = {
   name: 'taint-eviction-controller',
+  eventSource: 'taint-eviction-controller',
   async start(ctx: ControllerContext, signal: AbortSignal): Promise<void> {
     const nodes = ctx.informers.informerFor(resources.nodes);
     const pods = ctx.informers.informerFor(resources.pods);

@@ -35,9 +35,10 @@ describe('Job controller', () => {
     expect(done.status.conditions.map((c: any) => c.type)).toEqual(['SuccessCriteriaMet', 'Complete']);
     const after = await podsWith(server, 'job-name=two');
     expect(after.every((p) => !(p.metadata.finalizers ?? []).includes('batch.kubernetes.io/job-tracking'))).toBe(true);
-    const events = await kubectlOk(server, ['get', 'events', '--field-selector', 'involvedObject.name=two']);
-    expect(events).toMatch(/SuccessfulCreate/);
-    expect(events).toMatch(/Completed/);
+    const events = await kubectlOk(server, ['get', 'events', '--field-selector', 'involvedObject.name=two', '-o', 'jsonpath={range .items[*]}{.source.component} {.reason}{"\\n"}{end}']);
+    // kubectl describe job shows them From: job-controller, as upstream.
+    expect(events).toMatch(/^job-controller SuccessfulCreate$/m);
+    expect(events).toMatch(/^job-controller Completed$/m);
   });
 
   it('fails a job whose pod failures exceed backoffLimit', async () => {

@@ -106,7 +106,7 @@ describe('node lifecycle', () => {
 
     // No toleration: evicted at once (bound pods end gracefully: no kubelet finishes them here).
     await eventually('plain evicted', async () => ((await json<Pod>(['get', 'pod', 'plain']))?.metadata.deletionTimestamp ? true : undefined));
-    const events = await ok(['get', 'events', '--field-selector', 'involvedObject.name=plain', '-o', 'jsonpath={range .items[*]}{.reason}: {.message}{"\\n"}{end}']);
+    const events = await ok(['get', 'events', '--field-selector', 'involvedObject.name=plain', '-o', 'jsonpath={range .items[*]}{.source.component} {.reason}: {.message}{"\\n"}{end}']);
     expect(events).toContain('TaintManagerEviction: Marking for deletion Pod default/plain');
     const plain = await json<Pod>(['get', 'pod', 'plain']);
     expect(plain?.status.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'DeletionByTaintManager' });
@@ -121,8 +121,11 @@ describe('node lifecycle', () => {
       return p?.status.conditions?.find((c) => c.type === 'Ready')?.status === 'False' ? p : undefined;
     });
     expect(forever.metadata.deletionTimestamp).toBeUndefined();
-    const nodeEvents = await ok(['get', 'events', '--field-selector', 'involvedObject.name=worker', '-o', 'jsonpath={range .items[*]}{.reason}{"\\n"}{end}']);
-    expect(nodeEvents).toContain('NodeNotReady');
+    // kubectl describe node shows these under From: node-controller, as upstream.
+    const nodeEvents = await ok(['get', 'events', '--field-selector', 'involvedObject.name=worker', '-o', 'jsonpath={range .items[*]}{.source.component} {.reason}: {.message}{"\\n"}{end}']);
+    expect(nodeEvents).toContain('node-controller RegisteredNode: Node worker event: Registered Node worker in Controller');
+    expect(nodeEvents).toContain('node-controller NodeNotReady: Node worker status is now: NodeNotReady');
+    expect(events).toContain('taint-eviction-controller');
 
     // The kubelet posts again: Ready, and the controller's taints are gone.
     await postReady('worker');
