@@ -1,5 +1,6 @@
 import type { ResourceInfo } from './types.ts';
 import { eventsV1Conversion } from './event-conversion.ts';
+import { autoscalingV1Conversion } from './hpa-v1-conversion.ts';
 
 /**
  * The built-in resources Skiff serves, as data. Names, short names, categories, verbs and
@@ -82,6 +83,10 @@ export const builtinResources: ResourceInfo[] = [
   ...group('autoscaling', 'v2', 'io.k8s.api.autoscaling.v2', [
     { resource: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler', namespaced: true, shortNames: ['hpa'], categories: ALL, subresources: ['status'] },
   ]),
+  // Served from the autoscaling/v2 storage, as upstream (kubectl autoscale before 1.23 sends v1).
+  ...group('autoscaling', 'v1', 'io.k8s.api.autoscaling.v1', [
+    { resource: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler', namespaced: true, shortNames: ['hpa'], categories: ALL, subresources: ['status'] },
+  ]).map((info) => ({ ...info, conversion: autoscalingV1Conversion })),
   ...group('discovery.k8s.io', 'v1', 'io.k8s.api.discovery.v1', [
     { resource: 'endpointslices', kind: 'EndpointSlice', namespaced: true },
   ]),
