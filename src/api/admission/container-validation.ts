@@ -7,6 +7,7 @@ import { asList, asObject, type Json } from './json-access.ts';
 import { child, duplicate, index, invalid, key, notSupported, required, type FieldPath } from './field-errors.ts';
 import { isDns1123Label, isValidPortName, isValidPortNumber, isEnvVarName } from './name-rules.ts';
 import { parseQuantity, QuantityError, type Quantity } from './quantity.ts';
+import { validateProbe } from './probe-validation.ts';
 
 export const supportedProtocols = ['SCTP', 'TCP', 'UDP'] as const;
 export const supportedPullPolicies = ['Always', 'IfNotPresent', 'Never'] as const;
@@ -134,6 +135,7 @@ export function validateContainers(containers: unknown, path: FieldPath, context
     causes.push(...validateEnv(container.env, child(at, 'env')));
     causes.push(...validateVolumeMounts(container.volumeMounts, context.volumes, child(at, 'volumeMounts')));
     causes.push(...validateResourceRequirements(container.resources, child(at, 'resources')));
+    for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) causes.push(...validateProbe(container[kind], child(at, kind), kind));
   });
   return causes;
 }
