@@ -59,7 +59,7 @@ export async function updateObject({ deps, req, obj, old, opts, warnings, manage
   }
   const oldObj = info.conversion ? info.conversion.fromStorage(structuredClone(old.obj)) : structuredClone(old.obj);
   let next: KubeObject;
-  if (req.info.subresource === 'status') {
+  if (req.info.subresource === 'status' || req.info.subresource === 'approval') {
     next = prepareForStatusUpdate(obj, oldObj);
   } else {
     next = obj;

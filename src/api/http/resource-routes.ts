@@ -25,7 +25,8 @@ export async function routeResourceRequest(deps: ApiDeps, req: ApiRequest): Prom
   }
   if (subresource) {
     if (!info.subresources.includes(subresource)) throw errors.noResource(`the server could not find the requested resource`);
-    if (subresource === 'status') return plainOrWrite(deps, req, verb);
+    // CSR approval writes only status (its conditions), like a status write.
+    if (subresource === 'status' || subresource === 'approval') return plainOrWrite(deps, req, verb);
     if (subresource === 'scale') return write(await handleScale(deps, req));
     if (subresource === 'finalize') return write(await handleFinalize(deps, req));
     const handler = subresourceHandlers[`${qualifiedName(info)}/${subresource}`];

@@ -9,6 +9,7 @@ import { configMapPrinter, secretPrinter, serviceAccountPrinter } from './config
 import { defaultPrinter } from './default-printer.ts';
 import { eventPrinter } from './events.ts';
 import { leasePrinter } from './leases.ts';
+import { certificateSigningRequestPrinter } from './certificate-signing-requests.ts';
 import { namespacePrinter } from './namespaces.ts';
 import { endpointSlicePrinter, endpointsPrinter, ingressClassPrinter, ingressPrinter, networkPolicyPrinter, servicePrinter } from './networking.ts';
 import { nodePrinter } from './nodes.ts';
@@ -67,6 +68,7 @@ export const builtinPrinters: Record<string, TablePrinter> = {
   'roles.rbac.authorization.k8s.io': defaultPrinter,
   'clusterroles.rbac.authorization.k8s.io': defaultPrinter,
   'leases.coordination.k8s.io': leasePrinter,
+  'certificatesigningrequests.certificates.k8s.io': certificateSigningRequestPrinter,
   'priorityclasses.scheduling.k8s.io': priorityClassPrinter,
   'poddisruptionbudgets.policy': podDisruptionBudgetPrinter,
   'customresourcedefinitions.apiextensions.k8s.io': defaultPrinter,
