@@ -16,7 +16,14 @@ export const metadataOnlyStrategies: Record<string, ResourceStrategy> = {
   resourcequotas: metadataOnly(true),
   'controllerrevisions.apps': metadataOnly(true),
   'endpointslices.discovery.k8s.io': metadataOnly(true),
-  'horizontalpodautoscalers.autoscaling': metadataOnly(true),
+  // SetDefaults_HorizontalPodAutoscaler: minReplicas 1 (both served versions share this key).
+  'horizontalpodautoscalers.autoscaling': defineStrategy({
+    meta: { namespaced: true, nameRule: 'dns1123Subdomain' },
+    defaults: (obj) => {
+      const spec = (obj.spec ?? (obj.spec = {})) as { minReplicas?: number };
+      if (spec.minReplicas === undefined) spec.minReplicas = 1;
+    },
+  }),
   'csidrivers.storage.k8s.io': metadataOnly(false),
   'csinodes.storage.k8s.io': metadataOnly(false),
   'volumeattachments.storage.k8s.io': metadataOnly(false),

@@ -10,6 +10,7 @@ import { defaultPrinter } from './default-printer.ts';
 import { eventPrinter } from './events.ts';
 import { leasePrinter } from './leases.ts';
 import { certificateSigningRequestPrinter } from './certificate-signing-requests.ts';
+import { horizontalPodAutoscalerPrinter } from './horizontal-pod-autoscalers.ts';
 import { namespacePrinter } from './namespaces.ts';
 import { endpointSlicePrinter, endpointsPrinter, ingressClassPrinter, ingressPrinter, networkPolicyPrinter, servicePrinter } from './networking.ts';
 import { nodePrinter } from './nodes.ts';
@@ -69,6 +70,7 @@ export const builtinPrinters: Record<string, TablePrinter> = {
   'clusterroles.rbac.authorization.k8s.io': defaultPrinter,
   'leases.coordination.k8s.io': leasePrinter,
   'certificatesigningrequests.certificates.k8s.io': certificateSigningRequestPrinter,
+  'horizontalpodautoscalers.autoscaling': horizontalPodAutoscalerPrinter,
   'priorityclasses.scheduling.k8s.io': priorityClassPrinter,
   'poddisruptionbudgets.policy': podDisruptionBudgetPrinter,
   'customresourcedefinitions.apiextensions.k8s.io': defaultPrinter,
