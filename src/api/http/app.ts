@@ -103,7 +103,8 @@ async function resourceRequest(c: Context<AppEnv>, opts: AppOptions): Promise<Re
   }
   const resource = opts.deps.registry.lookup(info.group, info.version, info.resource);
   if (!resource) {
-    throw errors.noResource(`the server could not find the requested resource (${describeMissing(info)})`);
+    // Upstream's exact answer for a path no resource serves (kubectl prints it verbatim).
+    throw errors.noResource();
   }
   const denied = opts.gate.authorize(user, info);
   if (denied) throw forbidden(user, info, denied);
@@ -120,11 +121,6 @@ async function resourceRequest(c: Context<AppEnv>, opts: AppOptions): Promise<Re
     signal: c.req.raw.signal,
   };
   return routeResourceRequest(opts.deps, req);
-}
-
-function describeMissing(info: ResourceRequestInfo): string {
-  const gv = info.group ? `${info.group}/${info.version}` : info.version;
-  return `${info.verb} ${info.resource}${info.group ? `.${info.group}` : ''} in ${gv}`;
 }
 
 /** kube-apiserver's Forbidden message: `pods "x" is forbidden: User "u" cannot get resource "pods" in API group "" in the namespace "ns"`. */
