@@ -12,6 +12,7 @@ import { storeErrorToStatus } from './store-errors.ts';
 import type { CachedObject } from '../storage/watch-cache.ts';
 import { qualifiedName } from '../resources/registry.ts';
 import { servedResult } from '../storage/served-view.ts';
+import { runWriteHooks } from './write-hooks.ts';
 
 export interface WriteResult {
   status: number;
@@ -72,7 +73,7 @@ export async function createObject({ deps, req, obj: input, opts, warnings, mana
   if (info.conversion) obj = info.conversion.toStorage(obj);
   const key = objectKey(info, meta.namespace, meta.name);
   if (deps.cache.get(key)) throw errors.alreadyExists(info.resource, info.group, meta.name);
-  const release = deps.writeHooks[qualifiedName(info)]?.({ obj }) ?? (() => {});
+  const release = runWriteHooks(deps, qualifiedName(info), { obj });
   if (opts.dryRun) {
     release();
     return servedResult(info, obj);

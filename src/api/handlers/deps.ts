@@ -18,7 +18,7 @@ export interface ApiDeps {
   nodePortRange: { min: number; max: number };
   /** Defaulting and validation of the built-in kinds, keyed by qualified resource. */
   strategies: Record<string, ResourceStrategy>;
-  /** Allocation steps run just before a write lands (Service IPs and ports), keyed by qualified resource. */
+  /** Steps run just before a write lands (Service IPs and ports, pod admission), keyed by qualified resource; `*` runs for every resource. */
   writeHooks: Record<string, WriteHook>;
   access: AccessControl;
 }
@@ -28,7 +28,7 @@ export interface ApiDeps {
  * main resource; may fill fields or throw a StatusError. Returns a function called when the
  * write has landed or failed (to release reservations).
  */
-export type WriteHook = (input: { obj: KubeObject; old?: KubeObject }) => () => void;
+export type WriteHook = (input: { obj: KubeObject; old?: KubeObject; resource: string }) => () => void;
 
 /** Authorization attributes as upstream's authorizer.Attributes (declared with the authorizer). */
 export type { AuthorizationAttributes as AccessAttributes } from '../auth/rbac-rules.ts';

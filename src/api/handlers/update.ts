@@ -11,6 +11,7 @@ import { storeErrorToStatus } from './store-errors.ts';
 import { cachedAt, type WriteResult } from './create.ts';
 import { qualifiedName } from '../resources/registry.ts';
 import { servedResult } from '../storage/served-view.ts';
+import { runWriteHooks } from './write-hooks.ts';
 
 /** PUT of an object or its status. */
 export async function handleUpdate(deps: ApiDeps, req: ApiRequest): Promise<WriteResult> {
@@ -97,8 +98,7 @@ export async function updateObject({ deps, req, obj, old, opts, warnings, manage
       throw storeErrorToStatus(err, info, name);
     }
   }
-  const hook = req.info.subresource === '' ? deps.writeHooks[qualifiedName(info)] : undefined;
-  const release = hook?.({ obj: next, old: oldObj }) ?? (() => {});
+  const release = req.info.subresource === '' ? runWriteHooks(deps, qualifiedName(info), { obj: next, old: oldObj }) : () => {};
   try {
     if (unchanged(next, old.obj)) return servedResult(info, old.json);
     if (opts.dryRun) {
