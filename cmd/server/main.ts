@@ -57,7 +57,13 @@ export async function runServer(config: ServerConfig, signal: AbortSignal): Prom
       controllers = new ControllerManager({
         transport,
         informers,
-        options: { ...defaultControllerOptions, ...config.controllers, clusterCidr: config.network.clusterCidr, rootCaPem: api.pki!.serverCa.certPem },
+        options: {
+          ...defaultControllerOptions,
+          ...config.controllers,
+          clusterCidr: config.network.clusterCidr,
+          rootCaPem: api.pki!.serverCa.certPem,
+          certificateSigners: { client: api.pki!.clientCa, serving: api.pki!.serverCa },
+        },
         log,
       });
       controllers.start(stopControllers.signal);

@@ -25,3 +25,4 @@ export {
   type VerifiedServiceAccountToken,
   type VerifyServiceAccountTokenOptions,
 } from './service-account-token.ts';
+export { signCertificateRequest, type SignCertificateRequestOptions } from './sign-certificate-request.ts';

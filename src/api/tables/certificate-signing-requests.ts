@@ -7,7 +7,7 @@ import type { TablePrinter } from '../resources/types.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { asString, field, nameOf } from './cell-format.ts';
 import { ageColumn, column, described, nameColumn } from './columns.ts';
-import { ageSince } from './human-duration.ts';
+import { ageSince, humanDuration } from './human-duration.ts';
 
 export const certificateSigningRequestPrinter: TablePrinter = {
   columns: [
@@ -25,7 +25,7 @@ export const certificateSigningRequestPrinter: TablePrinter = {
       ageSince(csr.metadata.creationTimestamp, now),
       asString(field(csr, 'spec', 'signerName')) || '<none>',
       asString(field(csr, 'spec', 'username')) || '<none>',
-      typeof seconds === 'number' ? shortDuration(seconds) : '<none>',
+      typeof seconds === 'number' ? humanDuration(seconds * 1000) : '<none>',
       condition(csr),
     ];
   },
@@ -36,11 +36,4 @@ function condition(csr: KubeObject): string {
   const states: string[] = (status.conditions ?? []).filter((c) => c.status !== 'False').map((c) => c.type).filter((t) => t === 'Approved' || t === 'Denied' || t === 'Failed');
   if (status.certificate) states.push('Issued');
   return states.length ? states.join(',') : 'Pending';
-}
-
-/** duration.HumanDuration's coarse form for requested durations (`10m`, `24h`, `10d`). */
-function shortDuration(seconds: number): string {
-  if (seconds < 60 * 60) return `${Math.round(seconds / 60)}m`;
-  if (seconds < 60 * 60 * 48) return `${Math.round(seconds / 3600)}h`;
-  return `${Math.round(seconds / 86400)}d`;
 }

@@ -15,6 +15,8 @@ export interface ControllerOptions {
   rootCaPem: string;
   /** Worker count per controller (kube-controller-manager's --concurrent-*-syncs, 5). */
   workers: number;
+  /** The CAs the CSR signer issues from (--cluster-signing-*), PEM; absent: nothing is signed. */
+  certificateSigners?: { client: { certPem: string; keyPem: string }; serving: { certPem: string; keyPem: string } };
 }
 
 export const defaultControllerOptions: Omit<ControllerOptions, 'rootCaPem'> = {

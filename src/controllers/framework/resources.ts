@@ -27,4 +27,5 @@ export const resources = {
   leases: { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', namespaced: true },
   priorityClasses: { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', namespaced: false },
   podDisruptionBudgets: { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', namespaced: true },
+  certificateSigningRequests: { group: 'certificates.k8s.io', version: 'v1', resource: 'certificatesigningrequests', namespaced: false },
 } satisfies Record<string, ResourceType>;
