@@ -17,6 +17,7 @@ import { ServiceAllocator } from './services/allocator.ts';
 import { serviceAllocationHook } from './services/write-hook.ts';
 import { reconcileKubernetesService } from './services/kubernetes-service.ts';
 import { podCreateHook } from './pods/create-hook.ts';
+import { csrRequesterHook } from './certificates/requester-hook.ts';
 import type { ApiDeps } from './handlers/deps.ts';
 import type { UserInfo } from './auth/authenticate.ts';
 
@@ -78,7 +79,11 @@ export class ApiServer {
     const registry = new ResourceRegistry();
     const access = await createAccess({ cache, pki, token: this.token, now });
     const strategies = createBuiltinStrategies({ serviceNodePortRange: o.nodePortRange });
-    const writeHooks = { services: serviceAllocationHook({ allocator, cache }), pods: podCreateHook(cache) };
+    const writeHooks: ApiDeps['writeHooks'] = {
+      services: serviceAllocationHook({ allocator, cache }),
+      pods: podCreateHook(cache),
+      'certificatesigningrequests.certificates.k8s.io': csrRequesterHook,
+    };
     const deps: ApiDeps = { store: o.store, cache, registry, schemas: builtinSchemaLookup, now, nodePortRange: o.nodePortRange, strategies, writeHooks, access: access.control };
     this.deps = deps;
     this.crds = new CrdServing(deps);

@@ -73,7 +73,7 @@ export async function createObject({ deps, req, obj: input, opts, warnings, mana
   if (info.conversion) obj = info.conversion.toStorage(obj);
   const key = objectKey(info, meta.namespace, meta.name);
   if (deps.cache.get(key)) throw errors.alreadyExists(info.resource, info.group, meta.name);
-  const release = runWriteHooks(deps, qualifiedName(info), { obj });
+  const release = runWriteHooks(deps, qualifiedName(info), { obj, user: req.user });
   if (opts.dryRun) {
     release();
     return servedResult(info, obj);

@@ -28,7 +28,7 @@ export interface ApiDeps {
  * main resource; may fill fields or throw a StatusError. Returns a function called when the
  * write has landed or failed (to release reservations).
  */
-export type WriteHook = (input: { obj: KubeObject; old?: KubeObject; resource: string }) => () => void;
+export type WriteHook = (input: { obj: KubeObject; old?: KubeObject; resource: string; user?: UserInfo }) => () => void;
 
 /** Authorization attributes as upstream's authorizer.Attributes (declared with the authorizer). */
 export type { AuthorizationAttributes as AccessAttributes } from '../auth/rbac-rules.ts';

@@ -98,7 +98,7 @@ export async function updateObject({ deps, req, obj, old, opts, warnings, manage
       throw storeErrorToStatus(err, info, name);
     }
   }
-  const release = req.info.subresource === '' ? runWriteHooks(deps, qualifiedName(info), { obj: next, old: oldObj }) : () => {};
+  const release = req.info.subresource === '' ? runWriteHooks(deps, qualifiedName(info), { obj: next, old: oldObj, user: req.user }) : () => {};
   try {
     if (unchanged(next, old.obj)) return servedResult(info, old.json);
     if (opts.dryRun) {

@@ -26,7 +26,7 @@ describe('certificate signing requests', () => {
       spec: { request: Buffer.from(request.toString('pem')).toString('base64'), signerName: 'kubernetes.io/kube-apiserver-client', usages: ['client auth'], expirationSeconds: 3600 },
     };
     expect((await server.kubectl(['apply', '-f', '-'], { input: JSON.stringify(csr) })).exitCode).toBe(0);
-    expect((await server.kubectl(['get', 'csr', 'alice'])).stdout).toMatch(/alice\s+\d+s\s+kubernetes.io\/kube-apiserver-client\s+\S+\s+60m\s+Pending/);
+    expect((await server.kubectl(['get', 'csr', 'alice'])).stdout).toMatch(/alice\s+\d+s\s+kubernetes.io\/kube-apiserver-client\s+system:admin\s+60m\s+Pending/);
     expect((await server.kubectl(['certificate', 'approve', 'alice'])).stdout).toContain('approved');
     const issued = await eventually('the certificate', async () => {
       const out = (await server.kubectl(['get', 'csr', 'alice', '-o', 'jsonpath={.status.certificate}'])).stdout.trim();
