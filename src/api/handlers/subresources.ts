@@ -1,10 +1,13 @@
-import { errors } from '../errors.ts';
+import { StatusError, errors } from '../errors.ts';
 import { json } from '../http/respond.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
 import { decodeRequestBody } from './decode.ts';
 import { handleBinding } from './binding.ts';
 import { handleDelete } from './delete.ts';
 import type { KubeObject } from '../meta/object.ts';
+import { decideEviction } from '../pods/eviction.ts';
+import { storeErrorToStatus } from './store-errors.ts';
+import { RevisionConflictError } from '../../store/types.ts';
 
 type SubresourceHandler = (deps: ApiDeps, req: ApiRequest) => Promise<Response>;
 
@@ -19,12 +22,30 @@ export const subresourceHandlers: Record<string, SubresourceHandler> = {
     const r = await handleBinding(deps, req, decodeRequestBody(req) as KubeObject);
     return json(r.status, r.body);
   },
-  // An Eviction deletes the pod with the eviction's DeleteOptions (PodDisruptionBudgets are
-  // not consulted yet: upstream would answer 429 when a budget forbids the disruption).
+  // An Eviction consults the pod's PodDisruptionBudget first (decideEviction, as upstream's
+  // EvictionREST): a refusal is a 429; an allowed disruption is recorded in the budget's
+  // status before the pod is deleted with the eviction's DeleteOptions.
   'pods/eviction': async (deps, req) => {
     requireCreate(req);
-    const eviction = decodeRequestBody(req) as { deleteOptions?: unknown };
-    const options = eviction.deleteOptions ? JSON.stringify(eviction.deleteOptions) : undefined;
+    const eviction = decodeRequestBody(req) as { metadata?: { name?: string }; deleteOptions?: Record<string, unknown> };
+    if (eviction.metadata?.name && eviction.metadata.name !== req.info.name) throw errors.badRequest('name in URL does not match name in Eviction object');
+    const deleteOptions = { ...(eviction.deleteOptions ?? {}) } as { dryRun?: string[]; preconditions?: { uid?: string; resourceVersion?: string } };
+    const dryRun = [...(deleteOptions.dryRun ?? []), ...req.query.getAll('dryRun')].includes('All');
+    // As upstream's EvictionsRetry: a budget changed under us is read again and re-checked.
+    for (let attempt = 1; ; attempt++) {
+      const pod = deps.cache.get(`/registry/pods/${req.info.namespace}/${req.info.name}`);
+      if (!pod) throw errors.notFound('pods', '', req.info.name);
+      const budgets = deps.cache.list(BUDGETS, `${BUDGETS}${req.info.namespace}/`).map((c) => c.obj);
+      const decision = decideEviction({ pod: pod.obj, budgets, now: deps.now(), dryRun });
+      if (decision.action === 'respond') return json(decision.code, decision.body);
+      if (decision.action === 'delete' && decision.preconditionResourceVersion && !deleteOptions.preconditions?.resourceVersion) {
+        deleteOptions.preconditions = { ...deleteOptions.preconditions, resourceVersion: decision.preconditionResourceVersion };
+      }
+      if (decision.action !== 'decrement' || dryRun) break;
+      if (await writeBudgetStatus(deps, req, decision.budget)) break;
+      if (attempt >= EVICTION_RETRIES) throw new StatusError(504, 'Timeout', `Timeout: couldn't update PodDisruptionBudget "${decision.budgetName}" due to conflicts`, { retryAfterSeconds: 10 });
+    }
+    const options = Object.keys(deleteOptions).length > 0 ? JSON.stringify(deleteOptions) : undefined;
     await handleDelete(deps, { ...req, body: options, rawBody: undefined, contentType: 'application/json' });
     return json(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   },
@@ -62,6 +83,25 @@ export const subresourceHandlers: Record<string, SubresourceHandler> = {
     });
   },
 };
+
+const BUDGETS = '/registry/poddisruptionbudgets.policy/';
+/** Upstream retries a conflicting budget write 20 times. */
+const EVICTION_RETRIES = 20;
+
+/** Writes the budget's spent disruption at the revision it was read; false on a conflict (read again). */
+async function writeBudgetStatus(deps: ApiDeps, req: ApiRequest, budget: KubeObject): Promise<boolean> {
+  const key = `/registry/poddisruptionbudgets.policy/${req.info.namespace}/${budget.metadata.name}`;
+  const value = structuredClone(budget);
+  const revision = Number(value.metadata.resourceVersion);
+  delete value.metadata.resourceVersion;
+  try {
+    await deps.store.update(key, JSON.stringify(value), revision);
+    return true;
+  } catch (err) {
+    if (err instanceof RevisionConflictError) return false;
+    throw storeErrorToStatus(err, { ...req.resource, resource: 'poddisruptionbudgets', group: 'policy' }, budget.metadata.name!);
+  }
+}
 
 function requireCreate(req: ApiRequest): void {
   if (req.info.verb !== 'create') throw errors.methodNotAllowed('the server does not allow this method on the requested resource');
