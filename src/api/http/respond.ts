@@ -8,7 +8,11 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 /** The one place a thrown error becomes a Kubernetes Status response. */
 export function errorResponse(err: unknown): Response {
-  if (err instanceof StatusError) return json(err.code, err.toStatus());
+  if (err instanceof StatusError) {
+    // As kube-apiserver: a Status with retryAfterSeconds also says so in Retry-After (429, 504).
+    const retry = err.details?.retryAfterSeconds;
+    return json(err.code, err.toStatus(), retry ? { 'retry-after': String(retry) } : {});
+  }
   const message = err instanceof Error ? err.message : String(err);
   return json(500, new StatusError(500, 'InternalError', `Internal error occurred: ${message}`).toStatus());
 }
