@@ -18,6 +18,7 @@ import { serviceAllocationHook } from './services/write-hook.ts';
 import { reconcileKubernetesService } from './services/kubernetes-service.ts';
 import { podCreateHook } from './pods/create-hook.ts';
 import { csrRequesterHook } from './certificates/requester-hook.ts';
+import { quotaAdmissionHook } from './quota/quota-admission.ts';
 import type { ApiDeps } from './handlers/deps.ts';
 import type { UserInfo } from './auth/authenticate.ts';
 
@@ -83,6 +84,7 @@ export class ApiServer {
       services: serviceAllocationHook({ allocator, cache }),
       pods: podCreateHook(cache),
       'certificatesigningrequests.certificates.k8s.io': csrRequesterHook,
+      '*': quotaAdmissionHook({ cache, now }),
     };
     const deps: ApiDeps = { store: o.store, cache, registry, schemas: builtinSchemaLookup, now, nodePortRange: o.nodePortRange, strategies, writeHooks, access: access.control };
     this.deps = deps;

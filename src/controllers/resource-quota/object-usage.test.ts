@@ -3,6 +3,7 @@ import type { KubeObject } from '../../client/index.ts';
 import { namespaceUsage, objectUsage } from './object-usage.ts';
 import { usageToResourceList } from './quantities.ts';
 import { trackedResourceOf } from './tracked-resources.ts';
+import { missingComputeSpecification } from './pod-constraints.ts';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -92,4 +93,20 @@ describe('namespaceUsage', () => {
     const usage = namespaceUsage({ names: ['pods', 'requests.cpu', 'requests.memory', 'secrets', 'bogus'], objectsOf: (r) => objects[r] ?? [], now });
     expect(usageToResourceList(usage)).toEqual({ pods: '2', 'requests.cpu': '1', 'requests.memory': '1Gi', secrets: '0' });
   });
+});
+
+describe('missingComputeSpecification', () => {
+  const cases: { name: string; obj: KubeObject; tracked: string[]; want: string | undefined }[] = [
+    { name: 'accepts a pod whose containers all set what the quota tracks', obj: pod('a', [{ requests: { cpu: '1' } }]), tracked: ['requests.cpu', 'pods'], want: undefined },
+    {
+      name: 'names every missing resource with the containers that miss it',
+      obj: pod('b', [{ requests: { cpu: '1' } }, {}]),
+      tracked: ['requests.cpu', 'limits.cpu', 'limits.memory'],
+      want: 'must specify limits.cpu for: c0,c1; limits.memory for: c0,c1; requests.cpu for: c1',
+    },
+    { name: 'asks nothing of pods when the quota tracks only counts', obj: pod('c', [{}]), tracked: ['pods', 'count/pods'], want: undefined },
+  ];
+  for (const c of cases) {
+    it(c.name, () => expect(missingComputeSpecification(c.obj, c.tracked)).toBe(c.want));
+  }
 });
