@@ -5,6 +5,7 @@ import { nodeIpamController } from '../node-ipam.ts';
 import { nodeLifecycleController } from '../node-lifecycle.ts';
 import { taintEvictionController } from '../node-lifecycle/taint-eviction.ts';
 import { podGcController } from '../pod-gc.ts';
+import { resourceQuotaController } from '../resource-quota.ts';
 import { rootCaPublisherController } from '../root-ca-publisher.ts';
 import { serviceAccountController } from '../serviceaccount.ts';
 
@@ -18,4 +19,5 @@ export const clusterControllers: Controller[] = [
   nodeIpamController,
   nodeLifecycleController,
   taintEvictionController,
+  resourceQuotaController,
 ];
