@@ -3,7 +3,7 @@
  * so the filters compare numbers, not quantity strings. Parsing uses the API's own pure
  * quantity parser, so both sides round the same way (upstream's Quantity.MilliValue/Value).
  */
-import { parseQuantity } from '../api/admission/quantity.ts';
+import { parseQuantity } from '../quantity/quantity.ts';
 import type { Container, Node, Pod, ResourceList } from './types.ts';
 
 export const CPU = 'cpu';

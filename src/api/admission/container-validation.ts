@@ -6,7 +6,7 @@ import type { StatusCause } from '../errors.ts';
 import { asList, asObject, type Json } from './json-access.ts';
 import { child, duplicate, index, invalid, key, notSupported, required, type FieldPath } from './field-errors.ts';
 import { isDns1123Label, isValidPortName, isValidPortNumber, isEnvVarName } from './name-rules.ts';
-import { parseQuantity, QuantityError, type Quantity } from './quantity.ts';
+import { parseQuantity, QuantityError, type Quantity } from '../../quantity/quantity.ts';
 import { validateProbe } from './probe-validation.ts';
 
 export const supportedProtocols = ['SCTP', 'TCP', 'UDP'] as const;

@@ -30,7 +30,7 @@ import { statefulSetStrategy } from './statefulset.ts';
 import { persistentVolumeClaimStrategy, persistentVolumeStrategy, storageClassStrategy } from './storage.ts';
 
 export { validateObjectMeta, validateObjectMetaUpdate, type NameRule, type ObjectMetaRules } from './object-meta.ts';
-export { canonicalQuantity, parseQuantity, Quantity, QuantityError } from './quantity.ts';
+export { canonicalQuantity, parseQuantity, Quantity, QuantityError } from '../../quantity/quantity.ts';
 export { defaultNodePortRange, type PortRange } from './service.ts';
 
 export interface BuiltinStrategyOptions {

@@ -6,7 +6,7 @@
  */
 import type { KubeObject } from '../meta/object.ts';
 import { asList, asObject, ensureObject, setDefault, type Json } from './json-access.ts';
-import { parseQuantity } from './quantity.ts';
+import { parseQuantity } from '../../quantity/quantity.ts';
 
 /** A malformed limit fails decoding upstream before defaults run; never copy one into requests. */
 function isQuantity(value: unknown): boolean {

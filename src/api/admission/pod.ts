@@ -9,7 +9,7 @@ import { asList, asObject, deepEqual, ensureObject, type Json } from './json-acc
 import { forbidden } from './field-errors.ts';
 import { defaultPod, defaultPodTemplate } from './pod-defaults.ts';
 import { validatePodSpec, validatePodTemplate } from './pod-spec-validation.ts';
-import { parseQuantity } from './quantity.ts';
+import { parseQuantity } from '../../quantity/quantity.ts';
 import { defineStrategy } from './strategy.ts';
 
 const qosResources = ['cpu', 'memory'];

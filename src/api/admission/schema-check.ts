@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import type { StatusCause } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { invalid, notSupported, required, typeInvalid } from './field-errors.ts';
-import { quantityFormatError } from './quantity.ts';
+import { quantityFormatError } from '../../quantity/quantity.ts';
 import { base64Problem } from './base64.ts';
 
 interface AjvError {

@@ -2,11 +2,11 @@ import type { WriteHook } from '../handlers/deps.ts';
 import type { WatchCache } from '../storage/watch-cache.ts';
 import type { KubeObject } from '../meta/object.ts';
 import { errors } from '../errors.ts';
-import { parseQuantity } from '../admission/quantity.ts';
-import { namespaceUsage, objectUsage } from '../../controllers/resource-quota/object-usage.ts';
-import { missingComputeSpecification } from '../../controllers/resource-quota/pod-constraints.ts';
-import { addQuantities, addUsage, maskUsage, prettyPrintUsage, subtractNonNegative, zeroQuantity, type Usage } from '../../controllers/resource-quota/quantities.ts';
-import { trackedResourceOf } from '../../controllers/resource-quota/tracked-resources.ts';
+import { parseQuantity } from '../../quantity/quantity.ts';
+import { namespaceUsage, objectUsage } from '../../quota/object-usage.ts';
+import { missingComputeSpecification } from '../../quota/pod-constraints.ts';
+import { addQuantities, addUsage, maskUsage, prettyPrintUsage, subtractNonNegative, zeroQuantity, type Usage } from '../../quota/quantities.ts';
+import { trackedResourceOf } from '../../quota/tracked-resources.ts';
 
 interface QuotaShape {
   spec?: { hard?: Record<string, string>; scopes?: string[]; scopeSelector?: unknown };

@@ -1,8 +1,8 @@
 import type { KubeObject } from '../../client/index.ts';
-import { canonicalQuantity } from '../../api/admission/quantity.ts';
-import { namespaceUsage } from './object-usage.ts';
-import { usageToResourceList } from './quantities.ts';
-import { trackedResourceOf } from './tracked-resources.ts';
+import { canonicalQuantity } from '../../quantity/quantity.ts';
+import { namespaceUsage } from '../../quota/object-usage.ts';
+import { usageToResourceList } from '../../quota/quantities.ts';
+import { trackedResourceOf } from '../../quota/tracked-resources.ts';
 
 export interface QuotaStatus {
   hard: Record<string, string>;

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../client/index.ts';
+import type { KubeObject } from '../client/index.ts';
 import { containerComputeUsage } from './pod-usage.ts';
 import { containerMustSpecify } from './tracked-resources.ts';
 

@@ -1,5 +1,5 @@
-import type { KubeObject } from '../../client/index.ts';
-import { parseQuantity, type Quantity } from '../../api/admission/quantity.ts';
+import type { KubeObject } from '../client/index.ts';
+import { parseQuantity, type Quantity } from '../quantity/quantity.ts';
 import { addQuantities, maxQuantity, zeroQuantity, type Usage } from './quantities.ts';
 
 interface Container {

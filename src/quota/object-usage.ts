@@ -1,5 +1,5 @@
-import type { KubeObject } from '../../client/index.ts';
-import { parseQuantity } from '../../api/admission/quantity.ts';
+import type { KubeObject } from '../client/index.ts';
+import { parseQuantity } from '../quantity/quantity.ts';
 import { podUsage } from './pod-usage.ts';
 import { addUsage, maskUsage, type Usage } from './quantities.ts';
 import { trackedResourceOf } from './tracked-resources.ts';

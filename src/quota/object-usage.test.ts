@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../client/index.ts';
+import type { KubeObject } from '../client/index.ts';
 import { namespaceUsage, objectUsage } from './object-usage.ts';
 import { usageToResourceList } from './quantities.ts';
 import { trackedResourceOf } from './tracked-resources.ts';

@@ -1,4 +1,4 @@
-import { Quantity } from '../../api/admission/quantity.ts';
+import { Quantity } from '../quantity/quantity.ts';
 
 /** Usage of a set of quota resources (`pods`, `requests.cpu`...), as upstream's corev1.ResourceList. */
 export type Usage = Map<string, Quantity>;
