@@ -2,7 +2,7 @@ import { isAlreadyExists, isNotFound, objectKey, splitObjectKey, WorkQueue, type
 import { controllerOf, ownerKey, resources, runWorkers, type Controller, type ControllerContext } from './framework/index.ts';
 import { planCronJob } from './cronjob/cronjob-plan.ts';
 import type { CronJob, ObjectReference } from './cronjob/cronjob-types.ts';
-import { canonicalJson } from './history/revision-hash.ts';
+import { canonicalJson } from './framework/object-hash.ts';
 
 /**
  * The CronJob controller (upstream cronjob_controllerv2): starts a Job per activation of the

@@ -6,7 +6,7 @@ import { planDaemonSet } from './daemonset/daemonset-plan.ts';
 import type { DaemonSet } from './daemonset/daemonset-types.ts';
 import { CONTROLLER_REVISION_HASH_LABEL, revisionHash, templatePatch, type ControllerRevision } from './history/controller-revision.ts';
 import { ensureRevision, truncateHistory } from './history/ensure-revision.ts';
-import { canonicalJson } from './history/revision-hash.ts';
+import { canonicalJson } from './framework/object-hash.ts';
 import { PodExpectations } from './job/pod-expectations.ts';
 
 /**

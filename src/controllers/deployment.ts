@@ -3,7 +3,8 @@ import { controllerOf, controllerRef, resources, runWorkers, type Controller, ty
 import { desiredReplicasAnnotation, replicasAnnotationsFor, setNewReplicaSetAnnotations, setReplicasAnnotations } from './deployment/annotations.ts';
 import { replicaSetsToCleanUp } from './deployment/cleanup.ts';
 import { PROGRESSING, getCondition, newCondition, reasons, setCondition } from './deployment/conditions.ts';
-import { POD_TEMPLATE_HASH_LABEL, canonicalJson, podTemplateHash } from './deployment/pod-template-hash.ts';
+import { POD_TEMPLATE_HASH_LABEL, podTemplateHash } from './deployment/pod-template-hash.ts';
+import { canonicalJson } from './framework/object-hash.ts';
 import { REVISION_ANNOTATION, activeReplicaSets, equalIgnoreHash, findNewReplicaSet, maxRevision, sum } from './deployment/replica-sets.ts';
 import { applyPausedCondition, calculateStatus, hasProgressDeadline, isComplete, rolloutStatus } from './deployment/rollout-status.ts';
 import { newReplicaSetReplicas, oldReplicaSetsScaleDown, proportionalScale, type ScaleStep } from './deployment/scale-plans.ts';

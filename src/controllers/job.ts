@@ -1,6 +1,6 @@
 import { isNotFound, objectKey, splitObjectKey, WorkQueue, type KubeObject } from '../client/index.ts';
 import { controllerOf, ownerKey, resources, runWorkers, type Controller, type ControllerContext } from './framework/index.ts';
-import { canonicalJson } from './history/revision-hash.ts';
+import { canonicalJson } from './framework/object-hash.ts';
 import { newJobPod, hasTrackingFinalizer } from './job/job-pod.ts';
 import { planJobSync } from './job/job-sync.ts';
 import { JOB_TRACKING_FINALIZER, type Job } from './job/job-types.ts';

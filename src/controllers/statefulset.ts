@@ -2,7 +2,7 @@ import { isAlreadyExists, isNotFound, objectKey, splitObjectKey, WorkQueue, type
 import { controllerOf, ownerKey, resources, runWorkers, type Controller, type ControllerContext } from './framework/index.ts';
 import { templatePatch, type ControllerRevision } from './history/controller-revision.ts';
 import { ensureRevision, templateOfRevision, truncateHistory } from './history/ensure-revision.ts';
-import { canonicalJson } from './history/revision-hash.ts';
+import { canonicalJson } from './framework/object-hash.ts';
 import { claimName, newClaim, newStatefulPod, podRevision } from './statefulset/stateful-pod.ts';
 import { planStatefulSet, statefulSetStatus, type StatefulSetAction } from './statefulset/statefulset-plan.ts';
 import type { PodTemplate, StatefulSet } from './statefulset/statefulset-types.ts';

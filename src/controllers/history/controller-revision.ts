@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../client/index.ts';
 import { controllerRef } from '../framework/index.ts';
-import { canonicalJson, hashRevision } from './revision-hash.ts';
+import { hashRevision } from './revision-hash.ts';
+import { canonicalJson } from '../framework/object-hash.ts';
 
 /** The label both DaemonSet and StatefulSet put on revisions and pods (apps/v1 ControllerRevisionHashLabelKey). */
 export const CONTROLLER_REVISION_HASH_LABEL = 'controller-revision-hash';
