@@ -10,7 +10,7 @@ import { applyPausedCondition, calculateStatus, hasProgressDeadline, isComplete,
 import { newReplicaSetReplicas, oldReplicaSetsScaleDown, proportionalScale, type ScaleStep } from './deployment/scale-plans.ts';
 import { DEFAULT_REVISION_HISTORY_LIMIT, desiredReplicas, rsReplicas, type Deployment, type DeploymentStatus, type ReplicaSet } from './deployment/types.ts';
 import { claimObjects } from './replicaset/claim-objects.ts';
-import { isEmptySelector, selectorMatches } from './replicaset/label-selector.ts';
+import { isEmptySelector, selectorMatches } from '../selectors/label-selector-match.ts';
 import { metaTime } from './replicaset/meta-time.ts';
 import type { Pod } from './replicaset/types.ts';
 import { controllerEvents } from './replicaset/controller-events.ts';

@@ -4,7 +4,7 @@ import { ExpectedScaleError, expectedPodCount, type ScaleOfController } from './
 import { failSafeStatus, pdbStatus, pdbStatusChanged } from './disruption/pdb-status.ts';
 import type { PodDisruptionBudget, PodDisruptionBudgetStatus } from './disruption/types.ts';
 import { metaTime } from './replicaset/meta-time.ts';
-import { selectorMatches } from './replicaset/label-selector.ts';
+import { selectorMatches } from '../selectors/label-selector-match.ts';
 
 type Scaled = KubeObject & { spec?: { replicas?: number } };
 

@@ -5,7 +5,7 @@ import { controllerEvents } from './replicaset/controller-events.ts';
 import { controllerUidIndex, orphanKey } from './replicaset/controller-uid-index.ts';
 import type { EventSink } from './replicaset/event-spam-filter.ts';
 import { Expectations } from './replicaset/expectations.ts';
-import { isEmptySelector, selectorFromMap, selectorMatches } from './replicaset/label-selector.ts';
+import { isEmptySelector, selectorFromMap, selectorMatches } from '../selectors/label-selector-match.ts';
 import { podFromTemplate } from './replicaset/pod-from-template.ts';
 import { podsToDelete } from './replicaset/pods-to-delete.ts';
 import { availabilityRecheckMs, replicaSetStatus, replicaSetStatusChanged } from './replicaset/replicaset-status.ts';

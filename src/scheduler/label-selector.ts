@@ -1,8 +1,9 @@
-import type { LabelSelector, LabelSelectorRequirement } from './types.ts';
+import type { LabelSelector } from './types.ts';
+import { isEmptySelector, selectorMatches } from '../selectors/label-selector-match.ts';
 
 export type Labels = Record<string, string> | undefined;
 
-/** A compiled label selector: matching is a plain function call in the filters' inner loops. */
+/** A label selector bound once, so the filters' inner loops make a plain function call. */
 export type LabelMatcher = (labels: Labels) => boolean;
 
 export const matchNothing: LabelMatcher = () => false;
@@ -14,27 +15,6 @@ export const matchEverything: LabelMatcher = () => true;
  */
 export function compileLabelSelector(selector: LabelSelector | null | undefined): LabelMatcher {
   if (!selector) return matchNothing;
-  const requirements: LabelSelectorRequirement[] = [
-    ...Object.entries(selector.matchLabels ?? {}).map(([key, value]) => ({ key, operator: 'In' as const, values: [value] })),
-    ...(selector.matchExpressions ?? []),
-  ];
-  if (requirements.length === 0) return matchEverything;
-  const checks = requirements.map(requirementMatcher);
-  return (labels) => checks.every((check) => check(labels));
-}
-
-function requirementMatcher(req: LabelSelectorRequirement): LabelMatcher {
-  const values = new Set(req.values ?? []);
-  switch (req.operator) {
-    case 'In':
-      return (labels) => labels?.[req.key] !== undefined && values.has(labels[req.key]!);
-    case 'NotIn':
-      return (labels) => labels?.[req.key] === undefined || !values.has(labels[req.key]!);
-    case 'Exists':
-      return (labels) => labels?.[req.key] !== undefined;
-    case 'DoesNotExist':
-      return (labels) => labels?.[req.key] === undefined;
-    default:
-      return matchNothing;
-  }
+  if (isEmptySelector(selector)) return matchEverything;
+  return (labels) => selectorMatches(selector, labels);
 }

@@ -4,6 +4,7 @@
  * else passes through untouched.
  */
 import type { KubeObject, ObjectMeta } from '../client/object.ts';
+import type { LabelSelector } from '../selectors/label-selector-match.ts';
 
 export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
 
@@ -21,16 +22,8 @@ export interface Toleration {
   tolerationSeconds?: number;
 }
 
-export interface LabelSelectorRequirement {
-  key: string;
-  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-  values?: string[];
-}
-
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: LabelSelectorRequirement[];
-}
+/** metav1.LabelSelector, declared once with its matcher. */
+export type { LabelSelector, LabelSelectorRequirement } from '../selectors/label-selector-match.ts';
 
 export interface NodeSelectorRequirement {
   key: string;

@@ -7,6 +7,7 @@ import { asList, asObject, type Json } from './json-access.ts';
 import { child, forbidden, index, invalid, required, type FieldPath } from './field-errors.ts';
 import { isQualifiedName } from './name-rules.ts';
 import { validateLabels } from './object-meta.ts';
+import { isEmptySelector as isEmptyLabelSelector, selectorMatches as matchesLabelSelector, type LabelSelector } from '../../selectors/label-selector-match.ts';
 
 export function validateLabelSelector(selector: unknown, path: FieldPath): StatusCause[] {
   const s = asObject(selector);
@@ -38,31 +39,9 @@ export function validateLabelSelector(selector: unknown, path: FieldPath): Statu
 
 /** An empty selector (no labels, no expressions) selects everything. */
 export function isEmptySelector(selector: Json): boolean {
-  return Object.keys(asObject(selector.matchLabels) ?? {}).length === 0 && asList(selector.matchExpressions).length === 0;
+  return isEmptyLabelSelector(selector as LabelSelector);
 }
 
 export function selectorMatches(selector: Json, labels: Record<string, string>): boolean {
-  for (const [k, v] of Object.entries(asObject(selector.matchLabels) ?? {})) if (labels[k] !== v) return false;
-  for (const expression of asList(selector.matchExpressions)) {
-    const k = String(expression.key);
-    const values = (Array.isArray(expression.values) ? expression.values : []) as string[];
-    const has = Object.hasOwn(labels, k);
-    switch (expression.operator) {
-      case 'In':
-        if (!has || !values.includes(labels[k]!)) return false;
-        break;
-      case 'NotIn':
-        if (has && values.includes(labels[k]!)) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
+  return matchesLabelSelector(selector as LabelSelector, labels);
 }

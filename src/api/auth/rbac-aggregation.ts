@@ -7,17 +7,7 @@
  */
 import type { KubeObject } from '../meta/object.ts';
 import type { PolicyRule } from './rbac-rules.ts';
-
-interface LabelSelectorRequirement {
-  key: string;
-  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-  values?: string[];
-}
-
-interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: LabelSelectorRequirement[];
-}
+import { selectorMatches, type LabelSelector } from '../../selectors/label-selector-match.ts';
 
 /** The effective rules of a ClusterRole found in `clusterRoles`. */
 export function effectiveClusterRoleRules(role: KubeObject, clusterRoles: KubeObject[]): PolicyRule[] {
@@ -54,27 +44,4 @@ export function rulesOf(role: KubeObject): PolicyRule[] {
 function aggregationSelectors(role: KubeObject): LabelSelector[] | undefined {
   const rule = role.aggregationRule as { clusterRoleSelectors?: LabelSelector[] } | undefined | null;
   return rule ? (rule.clusterRoleSelectors ?? []) : undefined;
-}
-
-/** A label selector as metav1.LabelSelectorAsSelector reads it: an empty selector matches every role. */
-function selectorMatches(selector: LabelSelector, labels: Record<string, string>): boolean {
-  const matchLabels = Object.entries(selector.matchLabels ?? {});
-  const expressions = selector.matchExpressions ?? [];
-  if (!matchLabels.every(([key, value]) => labels[key] === value)) return false;
-  return expressions.every((requirement) => {
-    const has = Object.hasOwn(labels, requirement.key);
-    const values = requirement.values ?? [];
-    switch (requirement.operator) {
-      case 'In':
-        return has && values.includes(labels[requirement.key]!);
-      case 'NotIn':
-        return !has || !values.includes(labels[requirement.key]!);
-      case 'Exists':
-        return has;
-      case 'DoesNotExist':
-        return !has;
-      default:
-        return false;
-    }
-  });
 }

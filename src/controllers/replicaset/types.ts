@@ -1,16 +1,9 @@
 import type { KubeObject } from '../../client/index.ts';
 
-/** metav1.LabelSelector. */
-export interface LabelSelectorRequirement {
-  key: string;
-  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-  values?: string[];
-}
+import type { LabelSelector } from '../../selectors/label-selector-match.ts';
 
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: LabelSelectorRequirement[];
-}
+/** metav1.LabelSelector, declared once with its matcher. */
+export type { LabelSelector, LabelSelectorRequirement } from '../../selectors/label-selector-match.ts';
 
 export interface PodTemplateSpec {
   metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; finalizers?: string[]; [field: string]: unknown };

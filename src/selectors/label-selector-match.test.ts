@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmptySelector, selectorMatches } from './label-selector.ts';
-import type { LabelSelector } from './types.ts';
+import { isEmptySelector, selectorMatches, type LabelSelector } from './label-selector-match.ts';
 
 describe('selectorMatches()', () => {
   const cases: { name: string; selector: LabelSelector | undefined; labels: Record<string, string>; want: boolean }[] = [

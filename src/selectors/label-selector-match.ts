@@ -1,4 +1,19 @@
-import type { LabelSelector } from './types.ts';
+/**
+ * metav1.LabelSelector matching, the one implementation every layer uses (the API's admission
+ * and RBAC aggregation, the controllers, the scheduler). Pure and allocation-free: controllers
+ * call it for every pod on every sync. The string form (`a=b,c in (d)`) is parsed by
+ * src/api/selectors, which also validates.
+ */
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[] | null;
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string> | null;
+  matchExpressions?: LabelSelectorRequirement[] | null;
+}
 
 /**
  * Whether `labels` satisfy a metav1.LabelSelector (metav1.LabelSelectorAsSelector + Matches).
