@@ -55,11 +55,7 @@ spec:
               replicas: { type: integer }
 `;
 
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await server.kubectl(args, { input });
-  if (r.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
+const ok = (args: string[], input?: string): Promise<string> => server.kubectlOk(args, input);
 
 describe('CustomResourceDefinitions', () => {
   it('establishes a CRD and serves its resource in discovery', async () => {

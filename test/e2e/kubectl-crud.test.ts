@@ -32,11 +32,7 @@ spec:
         image: busybox:1.36
 `;
 
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await server.kubectl(args, { input });
-  if (r.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.exitCode}): ${r.stderr}`);
-  return r.stdout;
-}
+const ok = (args: string[], input?: string): Promise<string> => server.kubectlOk(args, input);
 
 async function json<T = Record<string, any>>(args: string[]): Promise<T> {
   return JSON.parse(await ok([...args, '-o', 'json'])) as T;

@@ -8,11 +8,7 @@ import { eventually } from './controllers/poll.ts';
  */
 let server: RunningServer;
 
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await server.kubectl(args, { input });
-  if (r.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
+const ok = (args: string[], input?: string): Promise<string> => server.kubectlOk(args, input);
 
 async function node(name: string, opts: { cpu: string; labels?: Record<string, string>; taints?: object[] }): Promise<void> {
   await ok(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'kubernetes.io/hostname': name, ...opts.labels } }, spec: { taints: opts.taints } }));

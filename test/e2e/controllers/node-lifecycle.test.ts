@@ -15,11 +15,7 @@ afterAll(async () => {
   await server?.cleanup();
 });
 
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await server.kubectl(args, { input });
-  if (r.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
+const ok = (args: string[], input?: string): Promise<string> => server.kubectlOk(args, input);
 
 async function json<T>(args: string[]): Promise<T | undefined> {
   const r = await server.kubectl([...args, '-o', 'json']);

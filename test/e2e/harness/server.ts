@@ -16,6 +16,8 @@ export interface RunningServer {
   output(): string;
   /** Runs the real kubectl against this server; never throws, returns the result. */
   kubectl(args: string[], opts?: { input?: string; binary?: string; timeoutMs?: number }): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  /** Runs kubectl and answers its stdout; throws with kubectl's stderr when it fails. */
+  kubectlOk(args: string[], input?: string): Promise<string>;
   /** kill -9 and wait for the process to be gone. */
   kill(): Promise<void>;
   /** SIGTERM and wait. */
@@ -74,6 +76,11 @@ export async function startServer(opts: { dataDir?: string; port?: number; extra
         timeout: o.timeoutMs ?? 60_000,
       });
       return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+    },
+    async kubectlOk(args, input) {
+      const r = await server.kubectl(args, { input });
+      if (r.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.exitCode}): ${r.stderr}`);
+      return r.stdout;
     },
     async kill() {
       if (child.exitCode === null) child.kill('SIGKILL');
