@@ -19,7 +19,7 @@ export {
   type WriteOptions,
 } from './client.ts';
 export { resourcePath, type ResourceType } from './resource-paths.ts';
-export { objectKey, splitObjectKey, type KubeObject, type ObjectList, type ObjectMeta, type Status } from './object.ts';
+export { objectKey, splitObjectKey, type KubeObject, type ObjectList, type ObjectMeta, type OwnerReference, type Status } from './object.ts';
 export { watchEvents, type WatchEvent, type WatchEventType } from './watch-events.ts';
 export { Informer, type EventHandler, type InformerOptions, type ListerWatcher } from './informer.ts';
 export { SharedInformerFactory, type SharedInformerFactoryOptions } from './informer-factory.ts';

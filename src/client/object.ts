@@ -2,6 +2,16 @@
  * The few object fields the client relies on. The client's own wire types, not src/api's
  * (STYLE.md: internal structs are not a wire format): anything else passes through untouched.
  */
+/** metav1.OwnerReference: what garbage collection and controllers' adoption follow. */
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
 export interface ObjectMeta {
   name?: string;
   generateName?: string;

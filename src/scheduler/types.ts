@@ -3,7 +3,7 @@
  * scheduler's own wire types (STYLE.md: internal structs are not a wire format); anything
  * else passes through untouched.
  */
-import type { KubeObject, ObjectMeta } from '../client/object.ts';
+import type { KubeObject, ObjectMeta, OwnerReference } from '../client/object.ts';
 import type { LabelSelector } from '../selectors/label-selector-match.ts';
 
 export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
@@ -126,13 +126,7 @@ export interface PodStatus {
   [field: string]: unknown;
 }
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-}
+export type { OwnerReference };
 
 export interface Pod extends KubeObject {
   metadata: ObjectMeta & { ownerReferences?: OwnerReference[]; creationTimestamp?: string };

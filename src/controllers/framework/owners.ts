@@ -1,13 +1,6 @@
-import type { KubeObject } from '../../client/index.ts';
+import type { KubeObject, OwnerReference } from '../../client/index.ts';
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
+export type { OwnerReference };
 
 /** The controlling owner of an object (metav1.GetControllerOf). */
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {
