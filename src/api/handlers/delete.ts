@@ -9,6 +9,7 @@ import { rfc3339, type WriteResult } from './create.ts';
 import { buildFilter } from './filter.ts';
 import { apiVersionOf } from '../meta/object.ts';
 import { queryBool } from '../http/query-bool.ts';
+import { lifecycleOf } from '../resources/lifecycle.ts';
 import { decodeKubernetesProtobuf, PROTOBUF_MEDIA_TYPE } from '../protobuf/decode.ts';
 
 interface DeleteOptions {
@@ -107,10 +108,11 @@ async function deleteObject(deps: ApiDeps, req: ApiRequest, current: CachedObjec
   const finalizers = new Set(obj.metadata.finalizers ?? []);
   if (opts.propagationPolicy === 'Orphan') finalizers.add('orphan');
   if (opts.propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
-  const grace = gracePeriod(info.kind, info.group, obj, opts);
-  const namespaceFinalizing = info.group === '' && info.resource === 'namespaces' && ((obj.spec as { finalizers?: string[] })?.finalizers?.length ?? 0) > 0;
+  const lifecycle = lifecycleOf(info);
+  const grace = lifecycle.gracePeriodSeconds(obj, opts.gracePeriodSeconds);
+  const specFinalizing = lifecycle.specFinalizersPending(obj);
 
-  if (finalizers.size > 0 || grace > 0 || namespaceFinalizing) {
+  if (finalizers.size > 0 || grace > 0 || specFinalizing) {
     const now = deps.now();
     if (!obj.metadata.deletionTimestamp) {
       obj.metadata.deletionTimestamp = rfc3339(new Date(now.getTime() + grace * 1000));
@@ -122,7 +124,7 @@ async function deleteObject(deps: ApiDeps, req: ApiRequest, current: CachedObjec
     }
     obj.metadata.finalizers = [...finalizers];
     if (obj.metadata.finalizers.length === 0) delete obj.metadata.finalizers;
-    if (namespaceFinalizing) obj.status = { ...(obj.status as object), phase: 'Terminating' };
+    if (specFinalizing) lifecycle.markTerminating(obj);
     if (opts.dryRun) return obj;
     if (JSON.stringify(obj) === current.json) return current.json;
     try {
@@ -142,17 +144,4 @@ async function deleteObject(deps: ApiDeps, req: ApiRequest, current: CachedObjec
     }
   }
   return successStatus({ name, group: info.group || undefined, kind: info.resource, uid: obj.metadata.uid });
-}
-
-/**
- * As upstream's pod strategy: a pod bound to a node is deleted gracefully (its kubelet
- * finishes the job); unbound or finished pods, and every other kind, go at once.
- */
-function gracePeriod(kind: string, group: string, obj: KubeObject, opts: DeleteOptions): number {
-  if (!(kind === 'Pod' && group === '')) return 0;
-  const spec = (obj.spec ?? {}) as { nodeName?: string; terminationGracePeriodSeconds?: number };
-  const phase = (obj.status as { phase?: string } | undefined)?.phase;
-  if (!spec.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
-  const grace = opts.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
-  return Math.max(0, grace);
 }

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../meta/object.ts';
 import type { ResourceInfo } from '../resources/types.ts';
+import { lifecycleOf } from '../resources/lifecycle.ts';
 
 /**
  * The spec/status split of resources with a status subresource (upstream's
@@ -7,16 +8,10 @@ import type { ResourceInfo } from '../resources/types.ts';
  * writes to /status can change nothing but status.
  */
 export function prepareForCreate(info: ResourceInfo, obj: KubeObject): void {
-  if (info.hasStatus) {
-    // Nodes may carry status on create (the kubelet registers itself that way); others start empty.
-    if (info.kind === 'Node' && info.group === '') return;
-    if (info.kind === 'Pod' && info.group === '') {
-      obj.status = { phase: 'Pending' };
-      return;
-    }
-    if (info.kind === 'Namespace' && info.group === '') return;
-    delete obj.status;
-  }
+  if (!info.hasStatus) return;
+  const status = lifecycleOf(info).statusOnCreate(obj);
+  if (status === undefined) delete obj.status;
+  else obj.status = status;
 }
 
 /** Returns the object to store for a main-resource update: status kept from the old object. */

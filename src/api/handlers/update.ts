@@ -12,6 +12,7 @@ import { cachedAt, type WriteResult } from './create.ts';
 import { qualifiedName } from '../resources/registry.ts';
 import { servedResult } from '../storage/served-view.ts';
 import { runWriteHooks } from './write-hooks.ts';
+import { lifecycleOf } from '../resources/lifecycle.ts';
 
 /** PUT of an object or its status. */
 export async function handleUpdate(deps: ApiDeps, req: ApiRequest): Promise<WriteResult> {
@@ -86,9 +87,8 @@ export async function updateObject({ deps, req, obj, old, opts, warnings, manage
 
   const key = old.key;
   // As upstream: once deletion was requested and the last finalizer is gone, the update completes the delete.
-  // Namespaces also wait for their spec.finalizers (the namespace controller empties them last).
-  const specFinalizers = info.group === '' && info.resource === 'namespaces' ? ((next.spec as { finalizers?: string[] } | undefined)?.finalizers?.length ?? 0) : 0;
-  if (next.metadata.deletionTimestamp && !(next.metadata.finalizers?.length) && specFinalizers === 0) {
+  // Some kinds also wait for finalizers outside metadata (a namespace's spec.finalizers).
+  if (next.metadata.deletionTimestamp && !(next.metadata.finalizers?.length) && !lifecycleOf(info).specFinalizersPending(next)) {
     if (opts.dryRun) return next;
     try {
       const kv = await deps.store.delete(key, old.revision);
