@@ -1,10 +1,9 @@
+import { requireLive } from '../preconditions.ts';
 import type { Client, InArgs } from '@libsql/client';
 import { Subscribers } from '../subscribers.ts';
 import {
   CompactedError,
   KeyExistsError,
-  KeyNotFoundError,
-  RevisionConflictError,
   type KeyValue,
   type ListResult,
   type RevisionLog,
@@ -213,12 +212,7 @@ export class LibsqlRevisionLog implements RevisionLog {
 
   /** The live entry of key, checked against the caller's precondition. */
   private liveAt(key: string, expectedRevision: number | undefined): LiveEntry {
-    const current = this.live.get(key);
-    if (!current) throw new KeyNotFoundError(key);
-    if (expectedRevision !== undefined && expectedRevision !== current.revision) {
-      throw new RevisionConflictError(key, expectedRevision, current.revision);
-    }
-    return current;
+    return requireLive(this.live, key, expectedRevision);
   }
 
   /** The value of a live key: its newest row, which compaction never deletes. */

@@ -1,9 +1,8 @@
+import { requireLive } from '../preconditions.ts';
 import { Subscribers } from '../subscribers.ts';
 import {
   CompactedError,
   KeyExistsError,
-  KeyNotFoundError,
-  RevisionConflictError,
   type KeyValue,
   type ListResult,
   type RevisionLog,
@@ -139,12 +138,7 @@ export class MemoryRevisionLog implements RevisionLog {
 
   /** The live row of key, checked against the caller's precondition. */
   private liveAt(key: string, expectedRevision: number | undefined): Row {
-    const current = this.live.get(key);
-    if (!current) throw new KeyNotFoundError(key);
-    if (expectedRevision !== undefined && expectedRevision !== current.revision) {
-      throw new RevisionConflictError(key, expectedRevision, current.revision);
-    }
-    return current;
+    return requireLive(this.live, key, expectedRevision);
   }
 
   private append(fields: Omit<Row, 'revision'>): Row {
