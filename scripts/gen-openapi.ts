@@ -19,23 +19,13 @@
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StructuralSchema } from '../src/api/openapi/definitions.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const clientNodeGen = join(root, 'node_modules/@kubernetes/client-node/dist/gen');
 const modelsDirs = [join(root, 'node_modules/kubernetes-models'), join(root, 'node_modules/@kubernetes-models/apimachinery')];
 const outDir = join(root, 'src/api/openapi/generated');
 
-export interface StructuralSchema {
-  type?: string;
-  format?: string;
-  $ref?: string;
-  items?: StructuralSchema;
-  additionalProperties?: StructuralSchema;
-  properties?: Record<string, StructuralSchema>;
-  required?: string[];
-  enum?: string[];
-  'x-kubernetes-group-version-kind'?: { group: string; version: string; kind: string }[];
-}
 
 const VERSION = /^V\d+(?:(?:alpha|beta)\d+)?/;
 
