@@ -124,7 +124,9 @@ export class WatchCache {
     this.revision = e.revision;
     this.window.push(event);
     const max = this.options.windowSize ?? 10_000;
-    if (this.window.length > max) this.window.splice(0, this.window.length - max);
+    // Trim in slices of a tenth, not one event per write: shifting 10,000 entries on every
+    // write once the window is full would put an O(window) copy on the write path.
+    if (this.window.length > max + Math.ceil(max / 10)) this.window.splice(0, this.window.length - max);
     const prefix = resourcePrefixOf(e.kv.key);
     for (const l of this.listeners.get(prefix) ?? []) l(event);
   }
