@@ -1,3 +1,5 @@
+import { prefixOf } from './storage/keys.ts';
+import { keyOf } from './storage/keys.ts';
 import type { WatchCache } from './storage/watch-cache.ts';
 import type { ClusterPki } from '../pki/index.ts';
 import { importKeyPairPem, parseJoinToken, boundServiceAccountClaims, signServiceAccountToken, serviceAccountKeyId, DEFAULT_SERVICE_ACCOUNT_ISSUER } from '../pki/index.ts';
@@ -10,12 +12,12 @@ import type { Gatekeeper, PeerInfo } from './http/app.ts';
 import type { AccessControl, AccessAttributes } from './handlers/deps.ts';
 import { rfc3339 } from './handlers/create.ts';
 
-const RBAC = '.rbac.authorization.k8s.io/';
-
 /** RBAC objects straight from the watch cache, so a new RoleBinding takes effect on the next request. */
 function cacheRbacSource(cache: WatchCache): RbacSource {
-  const all = (resource: string, ns?: string) =>
-    cache.list(`/registry/${resource}${RBAC}`, ns ? `/registry/${resource}${RBAC}${ns}/` : undefined).map((c) => c.obj);
+  const all = (resource: string, ns?: string) => {
+    const qualified = `${resource}.rbac.authorization.k8s.io`;
+    return cache.list(prefixOf(qualified), ns ? prefixOf(qualified, ns) : undefined).map((c) => c.obj);
+  };
   return {
     clusterRoles: () => all('clusterroles'),
     clusterRoleBindings: () => all('clusterrolebindings'),
@@ -37,7 +39,7 @@ export async function createAccess(opts: { cache: WatchCache; pki: ClusterPki; t
     now: opts.now,
     // As upstream: a token outlives neither its ServiceAccount nor a recreated one with another uid.
     lookup: (t) => {
-      const sa = opts.cache.get(`/registry/serviceaccounts/${t.namespace}/${t.serviceAccount.name}`);
+      const sa = opts.cache.get(keyOf('serviceaccounts', t.namespace, t.serviceAccount.name));
       return !!sa && (!t.serviceAccount.uid || sa.obj.metadata.uid === t.serviceAccount.uid);
     },
   });

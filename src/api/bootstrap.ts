@@ -1,8 +1,10 @@
+import { keyOf } from './storage/keys.ts';
 import type { KubeObject } from './meta/object.ts';
 import type { RevisionLog } from '../store/types.ts';
 import type { WatchCache } from './storage/watch-cache.ts';
 import { KeyExistsError } from '../store/types.ts';
 import { rfc3339 } from './handlers/create.ts';
+import { bootstrapPolicy } from './auth/bootstrap-policy.ts';
 
 /**
  * Objects every cluster starts with, written once at start-up like kube-apiserver's
@@ -36,7 +38,7 @@ export async function ensureBootstrapObjects(opts: { store: RevisionLog; cache: 
 /** The namespaces every cluster has, as upstream's system namespaces controller creates them. */
 export function systemNamespaces(): { key: string; obj: KubeObject }[] {
   return ['default', 'kube-system', 'kube-public', 'kube-node-lease'].map((name) => ({
-    key: `/registry/namespaces/${name}`,
+    key: keyOf('namespaces', undefined, name),
     obj: {
       apiVersion: 'v1',
       kind: 'Namespace',
@@ -45,4 +47,13 @@ export function systemNamespaces(): { key: string; obj: KubeObject }[] {
       status: { phase: 'Active' },
     },
   }));
+}
+
+/** The default RBAC policy (src/api/auth/bootstrap-policy.ts) as storage entries. */
+export function bootstrapPolicyObjects(): { key: string; obj: KubeObject }[] {
+  return bootstrapPolicy().map((obj) => {
+    const resource = obj.kind === 'ClusterRole' ? 'clusterroles' : obj.kind === 'ClusterRoleBinding' ? 'clusterrolebindings' : undefined;
+    if (!resource) throw new Error(`bootstrap policy holds an unexpected kind ${obj.kind}`);
+    return { key: keyOf(`${resource}.rbac.authorization.k8s.io`, undefined, obj.metadata.name!), obj };
+  });
 }

@@ -1,3 +1,4 @@
+import { prefixOf } from '../storage/keys.ts';
 import type { KubeObject } from '../meta/object.ts';
 import type { ApiDeps } from '../handlers/deps.ts';
 import type { CacheEvent } from '../storage/watch-cache.ts';
@@ -7,7 +8,7 @@ import type { SchemaNode } from '../schema/merge-meta.ts';
 import { storagePrefixOf } from '../storage/keys.ts';
 import { rfc3339 } from '../handlers/create.ts';
 
-const CRD_PREFIX = '/registry/customresourcedefinitions.apiextensions.k8s.io/';
+const CRD_PREFIX = prefixOf('customresourcedefinitions.apiextensions.k8s.io');
 
 /**
  * Serves custom resources as CRDs come and go (the apiextensions-apiserver's job): registers

@@ -1,3 +1,4 @@
+import { keyOf } from '../storage/keys.ts';
 import { errors } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
@@ -22,7 +23,7 @@ export async function handleBinding(deps: ApiDeps, req: ApiRequest, binding: Kub
   if (target.kind && target.kind !== 'Node') {
     throw errors.invalid('Binding', '', podName, [{ reason: 'FieldValueNotSupported', field: 'target.kind', message: `Unsupported value: "${target.kind}": supported values: "Node"` }]);
   }
-  const key = `/registry/pods/${req.info.namespace}/${podName}`;
+  const key = keyOf('pods', req.info.namespace, podName);
   const current = deps.cache.get(key);
   if (!current) throw errors.notFound('pods', '', podName);
   const pod = structuredClone(current.obj);

@@ -1,3 +1,4 @@
+import { keyOf } from '../storage/keys.ts';
 import { errors } from '../errors.ts';
 import { qualifiedName } from '../resources/registry.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
@@ -10,7 +11,7 @@ export function checkNamespaceForCreate(deps: ApiDeps, req: ApiRequest, name: st
   const info = req.resource;
   if (!info.namespaced) return;
   const ns = req.info.namespace;
-  const cached = deps.cache.get(`/registry/namespaces/${ns}`);
+  const cached = deps.cache.get(keyOf('namespaces', undefined, ns));
   if (!cached) throw errors.notFound('namespaces', '', ns);
   const phase = (cached.obj.status as { phase?: string } | undefined)?.phase;
   if (phase === 'Terminating' || cached.obj.metadata.deletionTimestamp) {

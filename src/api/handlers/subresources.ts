@@ -1,3 +1,4 @@
+import { keyOf, prefixOf } from '../storage/keys.ts';
 import { StatusError, errors } from '../errors.ts';
 import { json } from '../http/respond.ts';
 import type { ApiDeps, ApiRequest } from './deps.ts';
@@ -33,9 +34,9 @@ export const subresourceHandlers: Record<string, SubresourceHandler> = {
     const dryRun = [...(deleteOptions.dryRun ?? []), ...req.query.getAll('dryRun')].includes('All');
     // As upstream's EvictionsRetry: a budget changed under us is read again and re-checked.
     for (let attempt = 1; ; attempt++) {
-      const pod = deps.cache.get(`/registry/pods/${req.info.namespace}/${req.info.name}`);
+      const pod = deps.cache.get(keyOf('pods', req.info.namespace, req.info.name));
       if (!pod) throw errors.notFound('pods', '', req.info.name);
-      const budgets = deps.cache.list(BUDGETS, `${BUDGETS}${req.info.namespace}/`).map((c) => c.obj);
+      const budgets = deps.cache.list(prefixOf(BUDGETS), prefixOf(BUDGETS, req.info.namespace)).map((c) => c.obj);
       const decision = decideEviction({ pod: pod.obj, budgets, now: deps.now(), dryRun });
       if (decision.action === 'respond') return json(decision.code, decision.body);
       if (decision.action === 'delete' && decision.preconditionResourceVersion && !deleteOptions.preconditions?.resourceVersion) {
@@ -57,7 +58,7 @@ export const subresourceHandlers: Record<string, SubresourceHandler> = {
       metadata?: Record<string, unknown>;
       spec?: { audiences?: string[]; expirationSeconds?: number; boundObjectRef?: { kind: string; name: string; uid: string } };
     };
-    const sa = deps.cache.get(`/registry/serviceaccounts/${req.info.namespace}/${req.info.name}`);
+    const sa = deps.cache.get(keyOf('serviceaccounts', req.info.namespace, req.info.name));
     if (!sa) throw errors.notFound('serviceaccounts', '', req.info.name);
     const expirationSeconds = tr.spec?.expirationSeconds ?? 3600;
     if (expirationSeconds < 600) {
@@ -84,13 +85,13 @@ export const subresourceHandlers: Record<string, SubresourceHandler> = {
   },
 };
 
-const BUDGETS = '/registry/poddisruptionbudgets.policy/';
+const BUDGETS = 'poddisruptionbudgets.policy';
 /** Upstream retries a conflicting budget write 20 times. */
 const EVICTION_RETRIES = 20;
 
 /** Writes the budget's spent disruption at the revision it was read; false on a conflict (read again). */
 async function writeBudgetStatus(deps: ApiDeps, req: ApiRequest, budget: KubeObject): Promise<boolean> {
-  const key = `/registry/poddisruptionbudgets.policy/${req.info.namespace}/${budget.metadata.name}`;
+  const key = keyOf(BUDGETS, req.info.namespace, budget.metadata.name!);
   const value = structuredClone(budget);
   const revision = Number(value.metadata.resourceVersion);
   delete value.metadata.resourceVersion;

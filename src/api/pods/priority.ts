@@ -1,3 +1,4 @@
+import { prefixOf } from '../storage/keys.ts';
 import { errors } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import type { WatchCache } from '../storage/watch-cache.ts';
@@ -21,7 +22,7 @@ interface PodSpec {
  */
 export function resolvePodPriority(pod: KubeObject, cache: WatchCache): void {
   const spec = (pod.spec ?? (pod.spec = {})) as PodSpec;
-  const classes = cache.list('/registry/priorityclasses.scheduling.k8s.io/').map((c) => c.obj as KubeObject & { value?: number; globalDefault?: boolean; preemptionPolicy?: string });
+  const classes = cache.list(prefixOf('priorityclasses.scheduling.k8s.io')).map((c) => c.obj as KubeObject & { value?: number; globalDefault?: boolean; preemptionPolicy?: string });
   let value: number | undefined;
   let policy: string | undefined;
   const name = spec.priorityClassName;

@@ -1,3 +1,4 @@
+import { prefixOf } from '../storage/keys.ts';
 import type { WriteHook } from '../handlers/deps.ts';
 import type { WatchCache } from '../storage/watch-cache.ts';
 import type { KubeObject } from '../meta/object.ts';
@@ -32,7 +33,7 @@ export function quotaAdmissionHook(opts: { cache: WatchCache; now: () => Date })
   return ({ obj, old, resource }) => {
     const namespace = obj.metadata?.namespace;
     if (!namespace) return () => {};
-    const quotas = opts.cache.list('/registry/resourcequotas/', `/registry/resourcequotas/${namespace}/`);
+    const quotas = opts.cache.list(prefixOf('resourcequotas'), prefixOf('resourcequotas', namespace));
     if (quotas.length === 0) return () => {};
     const now = opts.now();
     const name = obj.metadata.name ?? '';
@@ -91,10 +92,9 @@ function hardUsage(hard: Record<string, string>, names: string[]): Usage {
   return new Map(names.map((n) => [n, parseQuantity(hard[n]!)]));
 }
 
-/** The namespace's objects of a qualified resource, from the storage layout `/registry/<resource>[.<group>]/<ns>/`. */
+/** The namespace's objects of a qualified resource. */
 function objectsIn(cache: WatchCache, resource: string, namespace: string): KubeObject[] {
-  const prefix = `/registry/${resource}/`;
-  return cache.list(prefix, `${prefix}${namespace}/`).map((c) => c.obj);
+  return cache.list(prefixOf(resource), prefixOf(resource, namespace)).map((c) => c.obj);
 }
 
 function groupOf(resource: string): string | undefined {

@@ -1,3 +1,4 @@
+import { keyOf } from '../storage/keys.ts';
 import type { KubeObject } from '../meta/object.ts';
 import type { RevisionLog } from '../../store/types.ts';
 import type { WatchCache } from '../storage/watch-cache.ts';
@@ -40,9 +41,9 @@ export async function reconcileKubernetesService(opts: { store: RevisionLog; cac
     endpoints: [{ addresses: [opts.address], conditions: { ready: true } }],
     ports: [{ name: 'https', port: opts.port, protocol: 'TCP' }],
   };
-  await upsert(opts, '/registry/services/default/kubernetes', service, (o) => o.spec);
-  await upsert(opts, '/registry/endpoints/default/kubernetes', endpoints, (o) => o.subsets);
-  await upsert(opts, '/registry/endpointslices.discovery.k8s.io/default/kubernetes', slice, (o) => [o.endpoints, o.ports]);
+  await upsert(opts, keyOf('services', 'default', 'kubernetes'), service, (o) => o.spec);
+  await upsert(opts, keyOf('endpoints', 'default', 'kubernetes'), endpoints, (o) => o.subsets);
+  await upsert(opts, keyOf('endpointslices.discovery.k8s.io', 'default', 'kubernetes'), slice, (o) => [o.endpoints, o.ports]);
 }
 
 /** Creates the object, or rewrites it when the part that matters differs (the server moved). */

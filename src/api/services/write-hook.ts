@@ -1,3 +1,4 @@
+import { prefixOf } from '../storage/keys.ts';
 import { errors } from '../errors.ts';
 import type { KubeObject } from '../meta/object.ts';
 import type { WatchCache } from '../storage/watch-cache.ts';
@@ -10,7 +11,7 @@ import { ServiceAllocator, allocationStateOf } from './allocator.ts';
  */
 export function serviceAllocationHook(opts: { allocator: ServiceAllocator; cache: WatchCache }): WriteHook {
   return ({ obj, old }) => {
-    const services = opts.cache.list('/registry/services/').map((c) => c.obj).filter((s) => !old || s.metadata.uid !== old.metadata.uid);
+    const services = opts.cache.list(prefixOf('services')).map((c) => c.obj).filter((s) => !old || s.metadata.uid !== old.metadata.uid);
     const { causes, release } = opts.allocator.allocate(
       (obj.spec ?? (obj.spec = {})) as Parameters<ServiceAllocator['allocate']>[0],
       old?.spec as Parameters<ServiceAllocator['allocate']>[1],

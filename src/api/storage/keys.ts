@@ -18,3 +18,16 @@ export function objectKey(info: ResourceInfo, namespace: string | undefined, nam
 export function listPrefix(info: ResourceInfo, namespace: string | undefined): string {
   return info.namespaced && namespace ? `${storagePrefixOf(info)}${namespace}/` : storagePrefixOf(info);
 }
+
+/**
+ * The same layout addressed by qualified resource name (`pods`, `priorityclasses.scheduling.k8s.io`),
+ * for server code that reads a known built-in resource from the cache. `namespace` is omitted for
+ * cluster-scoped resources and for all namespaces.
+ */
+export function prefixOf(qualifiedResource: string, namespace?: string): string {
+  return namespace ? `/registry/${qualifiedResource}/${namespace}/` : `/registry/${qualifiedResource}/`;
+}
+
+export function keyOf(qualifiedResource: string, namespace: string | undefined, name: string): string {
+  return `${prefixOf(qualifiedResource, namespace)}${name}`;
+}
