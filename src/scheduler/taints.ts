@@ -4,7 +4,10 @@ import type { Taint, Toleration } from './types.ts';
  * As upstream's v1.Toleration.ToleratesTaint: an empty effect tolerates every effect, an
  * empty key with `Exists` tolerates every key, `Equal` (or no operator) compares values.
  */
-export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
+export function toleratesTaint(
+  toleration: { key?: string; operator?: string; value?: string; effect?: string },
+  taint: { key: string; value?: string; effect: string },
+): boolean {
   if (toleration.effect && toleration.effect !== taint.effect) return false;
   if (toleration.key && toleration.key !== taint.key) return false;
   if (toleration.operator === 'Exists') return true;

@@ -1,3 +1,5 @@
+import { toleratesTaint } from '../../scheduler/taints.ts';
+
 /** A node taint and a pod toleration, as core/v1 spells them. */
 export interface Taint {
   key: string;
@@ -17,15 +19,8 @@ export interface Toleration {
 export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
 export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable';
 
-/** v1.Toleration.ToleratesTaint: effect, key and (for Equal) value must match; an empty key with Exists matches every taint. */
-export function tolerates(toleration: Toleration, taint: Taint): boolean {
-  if (toleration.effect && toleration.effect !== taint.effect) return false;
-  if (toleration.key && toleration.key !== taint.key) return false;
-  const operator = toleration.operator ?? 'Equal';
-  if (operator === 'Exists') return true;
-  if (!toleration.key) return false;
-  return (toleration.value ?? '') === (taint.value ?? '');
-}
+/** v1.Toleration.ToleratesTaint, the scheduler's (one implementation for every component). */
+export const tolerates: (toleration: Toleration, taint: Taint) => boolean = toleratesTaint;
 
 /**
  * When a pod on a node with these NoExecute taints must go, as upstream's taint eviction
