@@ -16,17 +16,15 @@ import { fitErrorMessage, type Diagnosis } from './diagnosis.ts';
 import { EventRecorder } from '../client/index.ts';
 import { newPodInfo, type PodInfo } from './pod-info.ts';
 import { preempt } from './preemption.ts';
-import { resolvePriority } from './priority.ts';
 import { defaultProfile, type Profile } from './registry.ts';
 import { schedulePod } from './schedule-pod.ts';
 import { SchedulerCache } from './scheduler-cache.ts';
 import { SchedulingQueue, type QueuedPod } from './scheduling-queue.ts';
-import type { Node, Pod, PodCondition, PriorityClass } from './types.ts';
+import type { Node, Pod, PodCondition } from './types.ts';
 
 const PODS = { group: '', version: 'v1', resource: 'pods', namespaced: true };
 const NODES = { group: '', version: 'v1', resource: 'nodes', namespaced: false };
 const NAMESPACES = { group: '', version: 'v1', resource: 'namespaces', namespaced: false };
-const PRIORITY_CLASSES = { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', namespaced: false };
 
 export interface SchedulerOptions {
   transport: Transport;
@@ -54,7 +52,6 @@ export class Scheduler {
   private readonly events: EventRecorder;
   private readonly pods: Informer<Pod>;
   private readonly nodes: Informer<Node>;
-  private readonly priorityClasses: Informer<PriorityClass>;
   private readonly namespaces: Informer<KubeObject>;
   private readonly podClient: ResourceClient<Pod>;
   private readonly stopping = new AbortController();
@@ -72,7 +69,6 @@ export class Scheduler {
     this.informers = options.informers ?? new SharedInformerFactory({ transport: options.transport, clock: this.clock, onError: options.onError });
     this.pods = this.informers.informerFor<Pod>(PODS);
     this.nodes = this.informers.informerFor<Node>(NODES);
-    this.priorityClasses = this.informers.informerFor<PriorityClass>(PRIORITY_CLASSES);
     this.namespaces = this.informers.informerFor<KubeObject>(NAMESPACES);
     this.cache = new SchedulerCache((ns) => this.namespaces.get(ns)?.metadata.labels);
     this.queue = new SchedulingQueue({ clock: this.clock, maxUnschedulableMs: options.maxUnschedulableMs });
@@ -125,7 +121,8 @@ export class Scheduler {
   }
 
   private podInfo(pod: Pod): PodInfo {
-    return newPodInfo(resolvePriority(pod, this.priorityClasses.list()));
+    // spec.priority comes from the API's Priority admission at create.
+    return newPodInfo(pod);
   }
 
   private onNode(node: Node, old?: Node): void {

@@ -139,12 +139,6 @@ export interface Node extends KubeObject {
   status?: { allocatable?: ResourceList; capacity?: ResourceList; [field: string]: unknown };
 }
 
-export interface PriorityClass extends KubeObject {
-  value: number;
-  globalDefault?: boolean;
-  preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
-}
-
 /** Well-known labels the plugins key on (k8s.io/api/core/v1 well_known_labels.go). */
 export const LABEL_HOSTNAME = 'kubernetes.io/hostname';
 export const LABEL_ZONE = 'topology.kubernetes.io/zone';
