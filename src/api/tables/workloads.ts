@@ -43,57 +43,40 @@ export const deploymentPrinter: TablePrinter = {
   },
 };
 
-export const replicaSetPrinter: TablePrinter = {
-  columns: [
-    nameColumn,
-    column('Desired', 'integer', 'ReplicaSetSpec.replicas'),
-    column('Current', 'integer', 'ReplicaSetStatus.replicas'),
-    column('Ready', 'integer', 'ReplicaSetStatus.readyReplicas'),
-    ageColumn,
-    containersColumn,
-    imagesColumn,
-    column('Selector', 'string', 'ReplicaSetSpec.selector', 1),
-  ],
-  cells(obj, now) {
-    const [names, images] = templateContainers(obj);
-    return [
-      nameOf(obj),
-      desiredReplicas(obj),
-      asNumber(field(obj, 'status', 'replicas')),
-      asNumber(field(obj, 'status', 'readyReplicas')),
-      age(obj, now),
-      names,
-      images,
-      formatLabelSelector(field(obj, 'spec', 'selector')),
-    ];
-  },
-};
+/**
+ * ReplicaSets and ReplicationControllers print alike (NAME DESIRED CURRENT READY AGE, wide:
+ * CONTAINERS IMAGES SELECTOR); only the selector's form differs (LabelSelector vs a map).
+ */
+function replicaSetLikePrinter(kind: 'ReplicaSet' | 'ReplicationController', selector: (value: unknown) => string): TablePrinter {
+  return {
+    columns: [
+      nameColumn,
+      column('Desired', 'integer', `${kind}Spec.replicas`),
+      column('Current', 'integer', `${kind}Status.replicas`),
+      column('Ready', 'integer', `${kind}Status.readyReplicas`),
+      ageColumn,
+      containersColumn,
+      imagesColumn,
+      column('Selector', 'string', `${kind}Spec.selector`, 1),
+    ],
+    cells(obj, now) {
+      const [names, images] = templateContainers(obj);
+      return [
+        nameOf(obj),
+        desiredReplicas(obj),
+        asNumber(field(obj, 'status', 'replicas')),
+        asNumber(field(obj, 'status', 'readyReplicas')),
+        age(obj, now),
+        names,
+        images,
+        selector(field(obj, 'spec', 'selector')),
+      ];
+    },
+  };
+}
 
-export const replicationControllerPrinter: TablePrinter = {
-  columns: [
-    nameColumn,
-    column('Desired', 'integer', 'ReplicationControllerSpec.replicas'),
-    column('Current', 'integer', 'ReplicationControllerStatus.replicas'),
-    column('Ready', 'integer', 'ReplicationControllerStatus.readyReplicas'),
-    ageColumn,
-    containersColumn,
-    imagesColumn,
-    column('Selector', 'string', 'ReplicationControllerSpec.selector', 1),
-  ],
-  cells(obj, now) {
-    const [names, images] = templateContainers(obj);
-    return [
-      nameOf(obj),
-      desiredReplicas(obj),
-      asNumber(field(obj, 'status', 'replicas')),
-      asNumber(field(obj, 'status', 'readyReplicas')),
-      age(obj, now),
-      names,
-      images,
-      formatLabels(field(obj, 'spec', 'selector')),
-    ];
-  },
-};
+export const replicaSetPrinter = replicaSetLikePrinter('ReplicaSet', formatLabelSelector);
+export const replicationControllerPrinter = replicaSetLikePrinter('ReplicationController', formatLabels);
 
 export const statefulSetPrinter: TablePrinter = {
   columns: [nameColumn, column('Ready', 'string', described('Number of the pod with ready state')), ageColumn, containersColumn, imagesColumn],
